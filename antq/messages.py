@@ -1,0 +1,102 @@
+"""Vietnamese wording of schema errors: what was found, what is expected."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+EXPECTED_TYPE = {
+    "string_type": "cần chuỗi ký tự (nên đặt trong dấu ngoặc kép)",
+    "int_type": "cần số nguyên",
+    "int_from_float": "cần số nguyên",
+    "bool_type": "cần true hoặc false",
+    "list_type": "cần danh sách (mỗi mục một dòng bắt đầu bằng \"- \")",
+    "model_type": "cần các trường dạng \"tên: giá trị\"",
+    "model_attributes_type": "cần các trường dạng \"tên: giá trị\"",
+    "dict_type": "cần các trường dạng \"tên: giá trị\"",
+}
+
+
+def shown(value: object) -> str:
+    if value is None:
+        return "giá trị trống"
+    if isinstance(value, dict):
+        return "một nhóm trường"
+    if isinstance(value, list):
+        return "một danh sách"
+    return repr(value)
+
+
+def inner_type(annotation: object) -> object:
+    """Strip Optional, list[...] and Annotated down to the record type, if any."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (list, typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def field_info(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """The record type holding the last field of `loc`, and that field."""
+    current: object = model
+    info = None
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None, None
+        info = current.model_fields.get(part)
+        if i == len(loc) - 1 or info is None:
+            return current, info
+        current = inner_type(info.annotation)
+    return (current if isinstance(current, type) else None), info
+
+
+def describe(error: dict, model: type[BaseModel]) -> str:
+    kind, loc, found = error["type"], error["loc"], error.get("input")
+    ctx = error.get("ctx", {})
+    if kind == "vi":
+        return error["msg"]
+    if kind == "missing":
+        _, info = field_info(model, loc)
+        what = info.description if info and info.description else "giá trị"
+        return f"không có, cần có trường này ({what})"
+    if kind == "extra_forbidden":
+        owner, _ = field_info(model, loc)
+        allowed = list(owner.model_fields) if owner else []
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"có phải ý là '{close[0]}'? " if close else ""
+        return f"trường '{loc[-1]}' không được phép; {hint}các trường hợp lệ: {', '.join(allowed)}"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "").replace(" or ", " hoặc ")
+        return f"nhận được {shown(found)}, cần một trong: {expected}"
+    if kind in EXPECTED_TYPE:
+        return f"nhận được {shown(found)}, {EXPECTED_TYPE[kind]}"
+    if kind == "string_too_short":
+        return "để trống, cần có nội dung"
+    if kind == "too_short":
+        return f"danh sách có {len(found) if isinstance(found, list) else 0} mục, cần ít nhất {ctx.get('min_length')} mục"
+    if kind == "greater_than_equal":
+        return f"nhận được {shown(found)}, cần số lớn hơn hoặc bằng {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"nhận được {shown(found)}, cần số nhỏ hơn hoặc bằng {ctx.get('le')}"
+    return f"nhận được {shown(found)}, giá trị không hợp lệ ({error['msg']})"
+
+
+def field_label(loc: tuple) -> str:
+    """The field as staff see it: `number`, or `evaluations[2].result` inside a record."""
+    parts = list(loc)
+    if len(parts) >= 2 and isinstance(parts[1], int):
+        parts = parts[2:] or parts[:1]
+    label = ""
+    for part in parts:
+        label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else str(part))
+    return label or "(tệp)"

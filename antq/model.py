@@ -1,0 +1,251 @@
+"""The one data model: every kind of record the site publishes.
+
+Each YAML file is validated against one of the `*File` models below. The
+same models export the JSON Schema files in `schemas/` that editors use
+while staff type. Field descriptions are Vietnamese because they reach
+staff, both in validation messages and in editor tooltips.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _parse_date(value: object) -> object:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần ngày dạng YYYY-MM-DD (ví dụ 2024-03-05)",
+            {"value": repr(value)})
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, ngày này không có trên lịch; cần ngày có thật dạng YYYY-MM-DD",
+            {"value": repr(value)}) from None
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG.fullmatch(value):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ tan-son)",
+            {"value": repr(value)})
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần địa chỉ web đầy đủ bắt đầu bằng https:// hoặc http://",
+            {"value": repr(value)})
+    return value
+
+
+def phone_digits(number: str) -> str:
+    """The digits of a phone number as written, separators removed."""
+    return re.sub(r"[\s.\-]", "", number)
+
+
+# Vietnamese numbers: emergency short codes, 10-digit mobiles (03/05/07/08/09),
+# 11-digit landlines with a 02xx area code, and 1800 (free) / 1900 lines.
+PHONE_FORMATS = re.compile(r"11[1-5]|0[35789]\d{8}|02\d{9}|1[89]00\d{4}(?:\d{2})?")
+
+
+def _check_phone(value: str) -> str:
+    if not PHONE_FORMATS.fullmatch(phone_digits(value)):
+        raise PydanticCustomError(
+            "vi",
+            "nhận được {value}, cần số điện thoại Việt Nam: số khẩn cấp 111-115, "
+            "di động 10 chữ số (03, 05, 07, 08, 09), máy bàn 11 chữ số bắt đầu bằng 02, "
+            "hoặc đường dây 1800/1900",
+            {"value": repr(value)})
+    return value
+
+
+LocalDate = Annotated[date, BeforeValidator(_parse_date)]
+Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
+Phone = Annotated[str, AfterValidator(_check_phone)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Validity(Record):
+    valid_from: LocalDate | None = Field(None, description="Ngày bắt đầu có hiệu lực (YYYY-MM-DD)")
+    valid_to: LocalDate | None = Field(None, description="Ngày hết hiệu lực (YYYY-MM-DD); bỏ trống nếu còn hiệu lực")
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to)
+
+
+class QuotaGroup(Record):
+    id: Slug = Field(description="Mã nhóm chỉ tiêu, ví dụ bao-dai-tinh")
+    name: Text = Field(description="Tên nhóm chỉ tiêu, như trong kế hoạch")
+    rule: Literal["at_least", "more_than"] = Field(
+        description="at_least: đạt khi số tin bài ≥ ngưỡng; more_than: đạt khi số tin bài > ngưỡng")
+    threshold: int = Field(ge=0, description="Ngưỡng số tin bài mỗi năm")
+    source: str = Field("", description="Căn cứ trong kế hoạch, ví dụ 'Mục II, chỉ tiêu 5'")
+
+
+class Period(Record):
+    id: Slug = Field(description="Mã giai đoạn, ví dụ 2020-2025")
+    title: Text = Field(description="Tên kế hoạch của giai đoạn")
+    start: LocalDate = Field(description="Ngày bắt đầu giai đoạn")
+    end: LocalDate = Field(description="Ngày kết thúc giai đoạn")
+    demo: bool = Field(False, description="true nếu giai đoạn này chỉ là dữ liệu minh họa")
+    quotas: list[QuotaGroup] = Field(description="Các chỉ tiêu tin bài hằng năm")
+
+    @property
+    def years(self) -> range:
+        return range(self.start.year, self.end.year + 1)
+
+
+class Site(Record):
+    name: Text = Field(description="Tên trang")
+    locality: Text = Field(description="Địa phương, ví dụ huyện Lục Ngạn")
+    province: Text = Field(description="Tỉnh, ví dụ tỉnh Bắc Giang")
+    timezone: Text = Field("Asia/Ho_Chi_Minh", description="Múi giờ địa phương")
+    demo: bool = Field(description="true nếu đây là bộ dữ liệu minh họa (mọi trang sẽ có biểu ngữ)")
+    edit_url: Url = Field(description="Địa chỉ sửa tệp trong kho git, tệp dữ liệu được nối vào sau")
+    periods: list[Period] = Field(min_length=1, description="Các giai đoạn kế hoạch")
+
+
+class Outlet(Validity):
+    id: Slug = Field(description="Mã cơ quan báo chí, ví dụ bao-bac-giang")
+    name: Text = Field(description="Tên cơ quan báo chí, đài, cổng thông tin")
+    medium: Literal["online", "broadcast", "print"] = Field(
+        description="online: báo điện tử, cổng, trang mạng (tin bài phải có url); broadcast: phát thanh, truyền hình; print: báo in")
+    quota: Slug | None = Field(None, description="Mã nhóm chỉ tiêu mà tin bài ở đây được tính vào")
+    website: Url | None = Field(None, description="Trang chủ")
+    feed: Url | None = Field(None, description="Địa chỉ RSS/Atom")
+
+
+class Commune(Validity):
+    id: Slug = Field(description="Mã xã, thị trấn, ví dụ tan-son")
+    name: Text = Field(description="Tên đầy đủ, ví dụ xã Tân Sơn")
+    kind: Literal["xã", "thị trấn", "phường"] = Field(description="Loại đơn vị hành chính")
+
+
+class Hotline(Validity):
+    id: Slug = Field(description="Mã đường dây")
+    name: Text = Field(description="Tên đường dây, ví dụ Công an xã Tân Sơn")
+    number: Phone = Field(description="Số điện thoại, ví dụ 113 hoặc 0204 3882 113")
+    example: bool = Field(False, description="true nếu số này chỉ là ví dụ minh họa, không phải số thật")
+    answered_by: Text = Field(description="Ai nghe máy")
+    hours: Text = Field(description="Giờ trực, ví dụ 24/7")
+    channels: list[Literal["call", "sms", "zalo"]] = Field(
+        min_length=1, description="Kênh nhận tin: call (gọi), sms (nhắn tin), zalo")
+    commune: Slug | None = Field(None, description="Mã xã, thị trấn; bỏ trống nếu dùng cho toàn địa bàn")
+    checked: LocalDate = Field(description="Ngày gần nhất có người gọi thử số này")
+    note: str = Field("", description="Ghi chú")
+
+
+class ModelType(Record):
+    id: Slug = Field(description="Mã loại mô hình")
+    name: Text = Field(description="Tên loại mô hình, như trong kế hoạch")
+    description: str = Field("", description="Mô tả ngắn")
+
+
+class Evaluation(Record):
+    year: int = Field(ge=2000, le=2100, description="Năm đánh giá")
+    result: Literal["effective", "formal"] = Field(
+        description="effective: hoạt động hiệu quả; formal: hình thức (bị thanh loại)")
+
+
+class SecurityModel(Record):
+    id: Slug = Field(description="Mã mô hình")
+    name: Text = Field(description="Tên mô hình")
+    type: Slug = Field(description="Mã loại mô hình (trong mục types)")
+    commune: Slug = Field(description="Mã xã, thị trấn")
+    place: Text = Field(description="Nơi hoạt động: thôn, tổ dân phố, cơ quan")
+    established: LocalDate = Field(description="Ngày thành lập")
+    members: int = Field(ge=0, description="Số thành viên")
+    officer: Text = Field(description="Cán bộ Công an phụ trách")
+    evaluations: list[Evaluation] = Field([], description="Kết quả đánh giá hằng năm")
+
+    @property
+    def retired(self) -> bool:
+        latest = max(self.evaluations, key=lambda e: e.year, default=None)
+        return latest is not None and latest.result == "formal"
+
+
+class Person(Record):
+    id: Slug = Field(description="Mã gương người tốt")
+    name: Text = Field(description="Họ tên")
+    commune: Slug = Field(description="Mã xã, thị trấn")
+    deed: Text = Field(description="Việc tốt đã làm")
+    date: LocalDate = Field(description="Ngày thông báo biểu dương")
+    recognition: Text = Field(description="Hình thức biểu dương, khen thưởng")
+    consent: bool = Field(description="true khi đã có văn bản đồng ý công bố của người này (hoặc người giám hộ)")
+    minor: bool = Field(False, description="true nếu là người chưa thành niên: chỉ hiện chữ cái đầu của tên")
+
+    @property
+    def quarter(self) -> tuple[int, int]:
+        return self.date.year, (self.date.month - 1) // 3 + 1
+
+
+class NewsItem(Record):
+    title: Text = Field(description="Tiêu đề tin bài")
+    date: LocalDate = Field(description="Ngày đăng hoặc phát sóng, theo giờ Việt Nam (YYYY-MM-DD)")
+    outlet: Slug = Field(description="Mã cơ quan báo chí (trong data/outlets.yml)")
+    url: Url | None = Field(None, description="Địa chỉ bài trên mạng (bắt buộc với báo điện tử)")
+    status: Literal["published", "pending", "rejected"] = Field(
+        description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt; rejected: không nhận")
+    kind: Literal["tin", "bài", "phóng sự"] = Field("tin", description="Thể loại")
+    summary: str = Field("", description="Tóm tắt")
+    topics: list[Text] = Field([], description="Chủ đề")
+    communes: list[Slug] = Field([], description="Mã các xã, thị trấn được nhắc đến")
+    guid: str | None = Field(None, description="Mã mục trong nguồn RSS/Atom (do lệnh nhập điền)")
+
+
+# One model per file kind: the file's top level.
+
+class OutletsFile(Record):
+    outlets: list[Outlet]
+
+
+class CommunesFile(Record):
+    communes: list[Commune]
+
+
+class HotlinesFile(Record):
+    hotlines: list[Hotline]
+
+
+class ModelsFile(Record):
+    types: list[ModelType]
+    models: list[SecurityModel]
+
+
+class PeopleFile(Record):
+    people: list[Person]
+
+
+FILE_KINDS: dict[str, type[Record]] = {
+    "site.yml": Site,
+    "outlets.yml": OutletsFile,
+    "communes.yml": CommunesFile,
+    "hotlines.yml": HotlinesFile,
+    "models.yml": ModelsFile,
+    "people.yml": PeopleFile,
+}
+NEWS_SCHEMA = "news"
+
+
+def schema_name(model: type[Record]) -> str:
+    return NEWS_SCHEMA if model is NewsItem else model.__name__.removesuffix("File").lower()

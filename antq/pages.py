@@ -1,0 +1,106 @@
+"""Every generated page and download of the site, from one validated data set."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+from . import render
+from .dates import show
+from .html import block, join, link, table
+from .load import Dataset
+from .model import NewsItem
+from .quota import YearResult, count_quotas, leading_years
+from .render import Page
+
+NEWS_COLUMNS = ["date", "title", "outlet", "outlet_name", "quota_group", "kind", "url", "communes", "summary", "file"]
+QUOTA_COLUMNS = ["year", "group", "name", "rule", "threshold", "count", "met", "remaining", "outlets"]
+
+
+def news_record(data: Dataset, item: NewsItem) -> dict:
+    outlet = data.outlet[item.outlet]
+    return {"date": item.date.isoformat(), "title": item.title, "outlet": outlet.id, "outlet_name": outlet.name,
+            "quota_group": outlet.quota, "kind": item.kind, "url": item.url, "communes": list(item.communes),
+            "summary": item.summary, "file": "data/" + data.news_file[id(item)]}
+
+
+def _csv_cell(value: object) -> str:
+    text = ";".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+    # A cell starting with these is run as a formula by spreadsheets.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def to_csv(columns: list[str], records: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_cell(r[c]) for c in columns] for r in records)
+    # With a BOM, spreadsheet programs read the Vietnamese text as UTF-8.
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_json(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def quota_records(year: YearResult) -> list[dict]:
+    return [dict(year=year.year, group=g.group.id, name=g.group.name, rule=g.group.rule, threshold=g.group.threshold,
+                 count=g.count, met=g.met, remaining=g.remaining, outlets=list(g.outlets)) for g in year.groups]
+
+
+def quota_detail(data: Dataset, year: YearResult) -> dict:
+    summary = year.summary()
+    for out, g in zip(summary["groups"], year.groups):
+        out.update(target=g.target, by_month=list(g.by_month), by_outlet=g.by_outlet,
+                   items=[news_record(data, n) for n in g.items])
+    return summary
+
+
+def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results: dict[int, YearResult]) -> list[Page]:
+    everything = [news_record(data, n) for n in data.published]
+    pages = [Page("du-lieu/tin-bai.csv", to_csv(NEWS_COLUMNS, everything)),
+             Page("du-lieu/tin-bai.json", to_json(everything)),
+             Page("du-lieu/chi-tieu.json", to_json([quota_detail(data, r) for r in results.values()]))]
+    for year, items in news_years.items():
+        records = [news_record(data, n) for n in items]
+        pages += [Page(f"du-lieu/tin-bai-{year}.csv", to_csv(NEWS_COLUMNS, records)),
+                  Page(f"du-lieu/tin-bai-{year}.json", to_json(records))]
+    for year, result in results.items():
+        pages += [Page(f"du-lieu/chi-tieu-{year}.csv", to_csv(QUOTA_COLUMNS, quota_records(result))),
+                  Page(f"du-lieu/chi-tieu-{year}.json", to_json(quota_detail(data, result)))]
+    return pages
+
+
+def render_downloads(news_years: dict[int, list[NewsItem]], results: dict[int, YearResult], today: date) -> str:
+    rows = [(str(y), len(news_years.get(y, [])),
+             join([link(f"tin-bai-{y}.csv", "CSV"), " · ", link(f"tin-bai-{y}.json", "JSON")]) if y in news_years else "—",
+             join([link(f"chi-tieu-{y}.csv", "CSV"), " · ", link(f"chi-tieu-{y}.json", "JSON")]) if y in results else "—")
+            for y in sorted(set(news_years) | set(results), reverse=True)]
+    return ("# Dữ liệu mở\n\nTải về danh sách tin bài đã duyệt và kết quả chỉ tiêu để đối chiếu. "
+            "Tệp CSV mở được bằng Excel hoặc LibreOffice (mã hóa UTF-8); tệp JSON dành cho máy đọc. "
+            f"Dữ liệu cập nhật đến ngày {show(today)}.\n\n"
+            "- Tất cả tin bài đã duyệt: [CSV](tin-bai.csv) · [JSON](tin-bai.json)\n"
+            "- Kết quả chỉ tiêu mọi năm, kèm từng tin bài được tính: [JSON](chi-tieu.json)\n"
+            + block(table(["Năm", "Số tin bài", "Tin bài", "Chỉ tiêu"], rows, numeric={1})))
+
+
+def site_pages(data: Dataset, today: date) -> list[Page]:
+    results = count_quotas(data, today)
+    news_years = render.published_by_year(data)
+    pages = [
+        Page("index.md", render.render_home(data, today, leading_years(data, today, results)), "hotlines.yml"),
+        Page("duong-day-nong.md", render.render_hotlines(data, today), "hotlines.yml"),
+        Page("mo-hinh/index.md", render.render_models(data, "type"), "models.yml"),
+        Page("mo-hinh/theo-xa.md", render.render_models(data, "commune"), "models.yml"),
+        Page("guong-nguoi-tot/index.md", render.render_people(data), "people.yml"),
+        Page("tin-bai/index.md", render.render_news_index(data, news_years), "news/README.md"),
+        Page("chi-tieu/index.md", render.render_quota_index(data, results), "site.yml"),
+        Page("du-lieu/index.md", render_downloads(news_years, results, today), "news/README.md"),
+    ]
+    pages += [Page(f"tin-bai/{y}.md", render.render_news_year(data, y, items, y in results), "news/README.md")
+              for y, items in news_years.items()]
+    pages += [Page(f"chi-tieu/{y}.md", render.render_quota_year(data, r), "news/README.md") for y, r in results.items()]
+    pages = [Page(p.uri, p.content + render.edit_footer(data, p.source), p.source) if p.source else p for p in pages]
+    return pages + download_pages(data, news_years, results)

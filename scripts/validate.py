@@ -1,0 +1,36 @@
+"""Kiểm tra toàn bộ dữ liệu của trang (data/ hoặc --data DIR).
+
+In mọi lỗi dạng `tệp:dòng: trường: nhận được gì, cần gì` rồi thoát với mã 1;
+nếu dữ liệu hợp lệ, in một dòng tóm tắt và thoát với mã 0.
+
+Ví dụ:
+    python scripts/validate.py
+    python scripts/validate.py --data tests/fixtures/valid
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from antq.load import DataError, load_dataset
+from antq.paths import data_dir
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", metavar="DIR", help="thư mục dữ liệu (mặc định: data/ hoặc $SITE_DATA_DIR)")
+    args = parser.parse_args(argv)
+    try:
+        data = load_dataset(data_dir(args.data))
+    except DataError as error:
+        print(error, file=sys.stderr)
+        print(error.summary, file=sys.stderr)
+        return 1
+    print(f"Dữ liệu hợp lệ: {len(data.news)} tin bài, {len(data.hotlines)} đường dây nóng, "
+          f"{len(data.models)} mô hình, {len(data.people)} gương người tốt, {len(data.communes)} xã, thị trấn.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
