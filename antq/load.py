@@ -58,7 +58,7 @@ class DataError(Exception):
     @property
     def summary(self) -> str:
         files = len({p.path for p in self.problems})
-        return f"Dữ liệu có {len(self.problems)} lỗi trong {files} tệp; chưa xuất bản gì."
+        return f"Dữ liệu có {len(self.problems)} lỗi trong {files} tệp"
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,8 @@ class Dataset:
 class _Collector:
     """Collects problems; the line of each is looked up only when a problem exists."""
 
-    def __init__(self) -> None:
+    def __init__(self, added: dict[Path, str]) -> None:
+        self.added = added
         self.located: list[Problem] = []
         self.pending: list[tuple[Path, Loc, str, str]] = []
         # (kind, id) of records that failed validation: references to them are not errors.
@@ -125,14 +126,14 @@ class _Collector:
         found = list(self.located)
         for path, loc, field_name, message in self.pending:
             if path not in trees:
-                trees[path] = _compose(path)
+                trees[path] = _compose(path, self.added)
             found.append(Problem(path, _line_of(trees[path], loc), field_name, message))
         return sorted(found, key=lambda p: (str(p.path), p.line))
 
 
-def _compose(path: Path) -> yaml.Node | None:
+def _compose(path: Path, added: dict[Path, str]) -> yaml.Node | None:
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=Loader)
+        return yaml.compose(added.get(path) or path.read_text(encoding="utf-8"), Loader=Loader)
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return None
 
@@ -159,7 +160,7 @@ def _line_of(node: yaml.Node | None, loc: Loc) -> int:
 
 def _read_yaml(path: Path, found: _Collector) -> tuple[bool, object]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = found.added[path] if path in found.added else path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         found.add_at(path, 1, "(tệp)", "tệp không phải văn bản UTF-8; cần lưu lại với mã hóa UTF-8")
         return False, None
@@ -178,8 +179,7 @@ def _validate(model: type[BaseModel], raw: object, path: Path, loc: Loc, found: 
         return model.model_validate(raw)
     except ValidationError as error:
         for err in error.errors(include_url=False):
-            full = loc + tuple(err["loc"])
-            found.add(path, full, field_label(full), describe(err, model))
+            found.add(path, loc + tuple(err["loc"]), field_label(err["loc"]), describe(err, model))
         return None
 
 
@@ -215,7 +215,8 @@ def _load_list_file(path: Path, file_model: type[BaseModel], found: _Collector) 
 def _news_paths(root: Path, found: _Collector) -> list[Path]:
     news_dir = root / "news"
     paths = []
-    for path in sorted(news_dir.rglob("*")) if news_dir.is_dir() else []:
+    on_disk = list(news_dir.rglob("*")) if news_dir.is_dir() else []
+    for path in sorted(set(on_disk) | found.added.keys()):
         if path.is_dir() or path.name.lower() == "readme.md":
             continue
         rel = path.relative_to(news_dir).parts
@@ -227,10 +228,13 @@ def _news_paths(root: Path, found: _Collector) -> list[Path]:
     return paths
 
 
-def load_dataset(root: Path | str) -> Dataset:
-    """Load and validate a data folder; raise `DataError` listing every problem."""
+def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Dataset:
+    """Load and validate a data folder; raise `DataError` listing every problem.
+
+    `added` maps news file paths (relative to the folder) to their text: the data set is
+    checked as if they were written, so that commands validate before they write."""
     root = Path(root)
-    found = _Collector()
+    found = _Collector({root / rel: text for rel, text in (added or {}).items()})
     ok, raw_site = _read_yaml(root / "site.yml", found) if (root / "site.yml").is_file() else (False, None)
     if not (root / "site.yml").is_file():
         found.add_at(root / "site.yml", 1, "(tệp)", "không tìm thấy tệp; cần có site.yml trong thư mục dữ liệu")

@@ -92,11 +92,8 @@ def describe(error: dict, model: type[BaseModel]) -> str:
 
 
 def field_label(loc: tuple) -> str:
-    """The field as staff see it: `number`, or `evaluations[2].result` inside a record."""
-    parts = list(loc)
-    if len(parts) >= 2 and isinstance(parts[1], int):
-        parts = parts[2:] or parts[:1]
+    """The field as staff see it: `number`, `channels[2]`, `periods[1].quotas[1].rule`."""
     label = ""
-    for part in parts:
+    for part in loc:
         label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else str(part))
     return label or "(tệp)"

@@ -74,9 +74,9 @@ def _check_phone(value: str) -> str:
 
 
 LocalDate = Annotated[date, BeforeValidator(_parse_date)]
-Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
+Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": f"^{SLUG.pattern}$"})]
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
-Phone = Annotated[str, AfterValidator(_check_phone)]
+Phone = Annotated[str, AfterValidator(_check_phone), Field(json_schema_extra={"pattern": r"^[0-9][0-9 .\-]+[0-9]$"})]
 Text = Annotated[str, Field(min_length=1)]
 
 

@@ -22,7 +22,7 @@ def on_config(config):
     try:
         data = load_dataset(data_dir())
     except DataError as error:
-        raise PluginError(f"{error}\n{error.summary}") from None
+        raise PluginError(f"{error}\n{error.summary}; chưa xuất bản gì.") from None
     _state["data"] = data
     config.extra["demo"] = data.site.demo
     return config

@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
         data = load_dataset(data_dir(args.data))
     except DataError as error:
         print(error, file=sys.stderr)
-        print(error.summary, file=sys.stderr)
+        print(f"{error.summary}.", file=sys.stderr)
         return 1
     print(f"Dữ liệu hợp lệ: {len(data.news)} tin bài, {len(data.hotlines)} đường dây nóng, "
           f"{len(data.models)} mô hình, {len(data.people)} gương người tốt, {len(data.communes)} xã, thị trấn.")

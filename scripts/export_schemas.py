@@ -1,0 +1,26 @@
+"""Xuất lại các tệp JSON Schema trong schemas/ từ mô hình dữ liệu (antq/model.py).
+
+Chạy sau mỗi lần sửa antq/model.py; bài kiểm tra sẽ báo nếu schemas/ đã cũ.
+
+Ví dụ:
+    python scripts/export_schemas.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from antq.load import display_path
+from antq.schemas import write_schemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
+    for path in write_schemas():
+        print(f"Đã ghi {display_path(path)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
