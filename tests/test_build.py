@@ -1,0 +1,102 @@
+"""The whole build: strict MkDocs over the shipped data and over test data sets."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT, VALID
+
+PAGES = ["index.html", "duong-day-nong/index.html", "huong-dan/index.html", "huong-dan/to-giac-toi-pham/index.html",
+         "huong-dan/phong-trao/index.html", "huong-dan/mo-hinh-tu-quan/index.html", "mo-hinh/index.html",
+         "mo-hinh/theo-xa/index.html", "guong-nguoi-tot/index.html", "tin-bai/index.html", "chi-tieu/index.html",
+         "du-lieu/index.html"]
+
+
+def build(site_dir: Path, data_dir: Path | None = None, today: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_DATA_DIR", None)
+    env.pop("SITE_TODAY", None)
+    env.update({k: v for k, v in {"SITE_DATA_DIR": data_dir and str(data_dir), "SITE_TODAY": today}.items() if v})
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_shipped_data_builds_every_page(shipped_site):
+    for page in PAGES:
+        assert (shipped_site / page).is_file(), page
+    years = sorted(p.parent.name for p in shipped_site.glob("tin-bai/*/index.html"))
+    assert years[:6] == ["2020", "2021", "2022", "2023", "2024", "2025"]
+    for year in years[:6]:
+        assert (shipped_site / f"chi-tieu/{year}/index.html").is_file()
+        assert (shipped_site / f"du-lieu/chi-tieu-{year}.csv").is_file()
+        assert (shipped_site / f"du-lieu/tin-bai-{year}.json").is_file()
+
+
+def test_demonstration_banner_and_edit_link_on_pages(shipped_site):
+    for page in html_pages(shipped_site):
+        if page.name == "404.html":
+            continue
+        text = page.read_text(encoding="utf-8")
+        assert "Dữ liệu minh họa." in text, page
+    for page in ["index.html", "duong-day-nong/index.html", "chi-tieu/2024/index.html", "mo-hinh/index.html"]:
+        assert ">Sửa trang này</a>" in (shipped_site / page).read_text(encoding="utf-8"), page
+
+
+def test_no_page_loads_anything_from_another_host(shipped_site):
+    loads = re.compile(r"""<(?:script|img|iframe|link|source|video|audio)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//""", re.I)
+    css_import = re.compile(r"""url\(\s*["']?(?:https?:)?//|@import""", re.I)
+    for page in html_pages(shipped_site):
+        assert not loads.search(page.read_text(encoding="utf-8")), page
+    for css in shipped_site.rglob("*.css"):
+        assert not css_import.search(css.read_text(encoding="utf-8")), css
+
+
+def test_hotline_page_has_tel_links_and_quota_page_a_chart(shipped_site):
+    hotlines = (shipped_site / "duong-day-nong/index.html").read_text(encoding="utf-8")
+    assert 'href="tel:113"' in hotlines and "Kiểm tra lần cuối" in hotlines
+    quota = (shipped_site / "chi-tieu/2024/index.html").read_text(encoding="utf-8")
+    assert quota.count('<svg class="chart"') == 2 and "Theo nơi đăng" in quota
+
+
+def test_values_with_markup_show_as_text(tmp_path):
+    data = tmp_path / "data"
+    import shutil
+    shutil.copytree(VALID, data)
+    news = data / "news/2024/2024-03-05-tuan-tra-dem.yml"
+    news.write_text(news.read_text(encoding="utf-8").replace("Tuần tra đêm ở An Hòa", "<script>alert(1)</script>"))
+    hotlines = data / "hotlines.yml"
+    hotlines.write_text(hotlines.read_text(encoding="utf-8").replace('"Cảnh sát"', '"<img src=x onerror=alert(2)>"'))
+    result = build(tmp_path / "site", data, today="2024-06-01")
+    assert result.returncode == 0, result.stderr
+    pages = {p: p.read_text(encoding="utf-8") for p in html_pages(tmp_path / "site")}
+    assert not any("<script>alert(1)" in t or "<img src=x" in t for t in pages.values())
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[tmp_path / "site/tin-bai/2024/index.html"]
+    assert "&lt;img src=x onerror=alert(2)&gt;" in pages[tmp_path / "site/duong-day-nong/index.html"]
+
+
+def test_bad_data_fails_the_build_with_the_validator_messages_and_writes_nothing(tmp_path):
+    data = tmp_path / "data"
+    import shutil
+    shutil.copytree(VALID, data)
+    (data / "people.yml").write_text((data / "people.yml").read_text(encoding="utf-8").replace("consent: true", "consent: false"))
+    result = build(tmp_path / "site", data)
+    assert result.returncode != 0
+    assert "people.yml:8: consent: nhận được false, cần true" in result.stderr
+    assert "chưa xuất bản gì" in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -1,0 +1,99 @@
+"""The staff and reviewer commands: help, exit codes, messages, output shapes."""
+
+import json
+
+import pytest
+
+from conftest import FIXTURES, VALID, run_script
+
+TODAY = {"SITE_TODAY": "2025-06-15"}
+
+
+@pytest.mark.parametrize("script", ["validate.py", "quota.py", "new_article.py", "export_schemas.py"])
+def test_help_is_vietnamese_with_an_example(script):
+    result = run_script(script, "--help")
+    assert result.returncode == 0
+    assert "Ví dụ:" in result.stdout and "python scripts/" + script in result.stdout
+
+
+def test_validate_valid_data_prints_one_summary_line():
+    result = run_script("validate.py", "--data", str(VALID))
+    assert result.returncode == 0
+    assert result.stdout.strip().splitlines() == [
+        "Dữ liệu hợp lệ: 3 tin bài, 2 đường dây nóng, 1 mô hình, 1 gương người tốt, 2 xã, thị trấn."]
+
+
+def test_validate_bad_data_prints_each_problem_and_exits_1(data_copy):
+    (data_copy / "hotlines.yml").write_text((FIXTURES / "bad" / "phone-bad-format.yml").read_text(encoding="utf-8"))
+    result = run_script("validate.py", "--data", str(data_copy))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].endswith("hotlines.yml:6: number: nhận được '12345', cần số điện thoại Việt Nam: số khẩn cấp "
+                             "111-115, di động 10 chữ số (03, 05, 07, 08, 09), máy bàn 11 chữ số bắt đầu bằng 02, "
+                             "hoặc đường dây 1800/1900")
+    assert lines[-1] == "Dữ liệu có 1 lỗi trong 1 tệp."
+
+
+def test_validate_reads_site_data_dir_when_no_flag(data_copy):
+    (data_copy / "site.yml").unlink()
+    result = run_script("validate.py", env={"SITE_DATA_DIR": str(data_copy)})
+    assert result.returncode == 1 and "site.yml:1: (tệp): không tìm thấy tệp" in result.stderr
+
+
+def test_quota_json_for_one_year_has_the_documented_shape():
+    result = run_script("quota.py", "--data", str(VALID), "--year", "2024", "--format", "json", env=TODAY)
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"year": 2024, "groups": [
+        {"id": "tinh", "name": "Báo tỉnh", "outlets": ["bao-tinh"], "rule": "at_least", "threshold": 2,
+         "count": 1, "met": False, "remaining": 1},
+        {"id": "huyen", "name": "Đài huyện", "outlets": ["dai-huyen"], "rule": "more_than", "threshold": 1,
+         "count": 1, "met": False, "remaining": 1}]}
+
+
+def test_quota_json_without_year_lists_every_year_begun():
+    result = run_script("quota.py", "--data", str(VALID), "--format", "json", env=TODAY)
+    assert [y["year"] for y in json.loads(result.stdout)] == [2024, 2025]
+
+
+def test_quota_text_and_csv():
+    text = run_script("quota.py", "--data", str(VALID), env=TODAY).stdout
+    assert "Năm 2024 (giai đoạn 2024-2025)" in text and "Báo tỉnh: 1/2 (ít nhất 2 tin bài/năm) – Không đạt (thiếu 1)" in text
+    csv = run_script("quota.py", "--data", str(VALID), "--format", "csv", env=TODAY).stdout.splitlines()
+    assert csv[0] == "year,group,name,rule,threshold,count,met,remaining,outlets"
+    assert csv[1] == "2024,tinh,Báo tỉnh,at_least,2,1,False,1,bao-tinh"
+
+
+def test_quota_unknown_year_is_an_error():
+    result = run_script("quota.py", "--data", str(VALID), "--year", "2019", env=TODAY)
+    assert result.returncode == 1 and "năm 2019 không thuộc giai đoạn kế hoạch nào" in result.stderr
+
+
+ARTICLE = ["--title", "Ra mắt Tổ tuần tra Nhân dân thôn Đồng", "--date", "2024-05-06", "--outlet", "bao-tinh",
+           "--url", "https://bao.example/ra-mat", "--commune", "an-hoa", "--kind", "bài"]
+
+
+def test_new_article_writes_the_conventional_file_once(data_copy):
+    first = run_script("new_article.py", "--data", str(data_copy), *ARTICLE)
+    path = data_copy / "news/2024/2024-05-06-ra-mat-to-tuan-tra-nhan-dan-thon-dong.yml"
+    assert first.returncode == 0, first.stderr
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/news.schema.json\n")
+    assert "title: Ra mắt Tổ tuần tra Nhân dân thôn Đồng\n" in text and "kind: bài\n" in text
+    path.write_text(text + "summary: sửa tay\n", encoding="utf-8")
+    again = run_script("new_article.py", "--data", str(data_copy), *ARTICLE)
+    assert again.returncode == 1 and "đã có; không ghi đè" in again.stderr
+    assert path.read_text(encoding="utf-8").endswith("summary: sửa tay\n")
+
+
+def test_new_article_validates_before_writing(data_copy):
+    result = run_script("new_article.py", "--data", str(data_copy), *ARTICLE[:4], "--outlet", "khong-co",
+                        "--url", "https://bao.example/tuan-tra-dem")
+    assert result.returncode == 1
+    assert "outlet: không có cơ quan báo chí 'khong-co'" in result.stderr
+    assert "đã có trong news/2024/2024-03-05-tuan-tra-dem.yml" in result.stderr
+    assert not list((data_copy / "news/2024").glob("2024-05-06-*"))
+
+
+def test_new_article_without_terminal_names_missing_flags(data_copy):
+    result = run_script("new_article.py", "--data", str(data_copy), "--title", "Tin")
+    assert result.returncode == 1 and "thiếu --date, --outlet" in result.stderr
