@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .model import phone_digits
 
@@ -14,9 +15,24 @@ if TYPE_CHECKING:
 EMERGENCY = {"111", "112", "113", "114", "115"}
 
 
+# Query parameters that say how a reader arrived, not which article: campaign tags, click ids.
+TRACKING = re.compile(r"utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|zarsrc|gidzl",
+                      re.IGNORECASE)
+
+
+def clean_url(url: str) -> str:
+    """An article's address without fragment or tracking parameters, otherwise as given."""
+    parts = urlsplit(url.strip())
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not TRACKING.fullmatch(k)]
+    # The query is rewritten only when something was removed, so its spelling is otherwise kept.
+    query = parts.query if kept == pairs else urlencode(kept)
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
+
+
 def canonical_url(url: str) -> str:
     """The form under which two addresses of one article compare equal."""
-    parts = urlsplit(url.strip())
+    parts = urlsplit(clean_url(url))
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 

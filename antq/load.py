@@ -74,6 +74,8 @@ class Dataset:
     news: tuple[NewsItem, ...] = field(repr=False)
     # Path of each news item's file, relative to the data folder, in the order of `news`.
     news_files: tuple[str, ...] = field(repr=False)
+    # Words that make a feed entry relevant (data/keywords.yml), for the feed import.
+    keywords: tuple[str, ...] = ()
 
     @cached_property
     def outlet(self) -> dict[str, Outlet]:
@@ -212,6 +214,18 @@ def _load_list_file(path: Path, file_model: type[BaseModel], found: _Collector) 
     return records
 
 
+def _is_record_list(file_model: type[BaseModel]) -> bool:
+    """Files of record lists are validated record by record; others (keywords) whole."""
+    return all(isinstance(t, type) and issubclass(t, BaseModel)
+               for t in (inner_type(f.annotation) for f in file_model.model_fields.values()))
+
+
+def _load_whole_file(path: Path, file_model: type[BaseModel], found: _Collector) -> dict[str, list]:
+    ok, raw = _read_yaml(path, found)
+    record = _validate(file_model, {} if raw is None else raw, path, (), found) if ok else None
+    return {key: list(getattr(record, key)) if record else [] for key in file_model.model_fields}
+
+
 def _news_paths(root: Path, found: _Collector) -> list[Path]:
     news_dir = root / "news"
     paths = []
@@ -248,7 +262,8 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Datas
             found.add_at(path, 1, "(tệp)", f"không tìm thấy tệp; cần có {name} trong thư mục dữ liệu")
             lists.update({key: [] for key in file_model.model_fields})
             continue
-        lists.update(_load_list_file(path, file_model, found))
+        load_file = _load_list_file if _is_record_list(file_model) else _load_whole_file
+        lists.update(load_file(path, file_model, found))
     news, news_files = [], []
     for path in _news_paths(root, found):
         ok, raw = _read_yaml(path, found)
@@ -259,7 +274,8 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Datas
     dataset = Dataset(
         root=root, site=site, outlets=tuple(lists["outlets"]), communes=tuple(lists["communes"]),
         hotlines=tuple(lists["hotlines"]), model_types=tuple(lists["types"]), models=tuple(lists["models"]),
-        people=tuple(lists["people"]), news=tuple(news), news_files=tuple(news_files))
+        people=tuple(lists["people"]), news=tuple(news), news_files=tuple(news_files),
+        keywords=tuple(lists["keywords"]))
     check_references(dataset, found)
     problems = found.problems()
     if problems:

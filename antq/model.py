@@ -236,6 +236,13 @@ class PeopleFile(Record):
     people: list[Person]
 
 
+class KeywordsFile(Record):
+    keywords: list[Text] = Field(
+        min_length=1,
+        description="Từ khóa chọn tin bài khi nhập từ RSS/Atom: một mục được nhập nếu tiêu đề hoặc tóm tắt "
+                    "có một từ khóa (không phân biệt hoa thường, có dấu hay không dấu, đ hay d)")
+
+
 FILE_KINDS: dict[str, type[Record]] = {
     "site.yml": Site,
     "outlets.yml": OutletsFile,
@@ -243,6 +250,7 @@ FILE_KINDS: dict[str, type[Record]] = {
     "hotlines.yml": HotlinesFile,
     "models.yml": ModelsFile,
     "people.yml": PeopleFile,
+    "keywords.yml": KeywordsFile,
 }
 NEWS_SCHEMA = "news"
 
