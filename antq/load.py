@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_references
 from .messages import inner_type, describe, field_label, shown
-from .model import FILE_KINDS, Commune, Hotline, ModelType, NewsItem, Outlet, Period, Person, QuotaGroup, SecurityModel, Site
+from .model import FILE_KINDS, Commune, Hotline, ModelType, NewsItem, Outlet, Person, SecurityModel, Site
 
 # The C loader is ~20x faster than the pure-Python one, which matters at thousands of files.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -99,13 +99,6 @@ class Dataset:
     def news_file(self) -> dict[int, str]:
         return {id(item): path for item, path in zip(self.news, self.news_files)}
 
-    def period_of(self, year: int) -> Period | None:
-        return next((p for p in self.site.periods if year in p.years), None)
-
-    def quota_groups(self, year: int) -> tuple[QuotaGroup, ...]:
-        period = self.period_of(year)
-        return tuple(period.quotas) if period else ()
-
 
 class _Collector:
     """Collects problems; the line of each is looked up only when a problem exists."""
@@ -147,11 +140,10 @@ def _line_of(node: yaml.Node | None, loc: Loc) -> int:
     line = node.start_mark.line + 1
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == part), None)
-            key = next((k for k, v in node.value if k.value == part), None)
-            if match is None:
+            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            if pair is None:
                 break
-            line, node = key.start_mark.line + 1, match
+            line, node = pair[0].start_mark.line + 1, pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
             line = node.start_mark.line + 1

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
+from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -49,6 +50,13 @@ def _check_url(value: str) -> str:
         raise PydanticCustomError(
             "vi", "nhận được {value}, cần địa chỉ web đầy đủ bắt đầu bằng https:// hoặc http://",
             {"value": repr(value)})
+    return value
+
+
+def _check_timezone(value: str) -> str:
+    if value not in available_timezones():
+        raise PydanticCustomError("vi", "nhận được {value}, cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
+                                  {"value": repr(value)})
     return value
 
 
@@ -119,7 +127,7 @@ class Site(Record):
     name: Text = Field(description="Tên trang")
     locality: Text = Field(description="Địa phương, ví dụ huyện Lục Ngạn")
     province: Text = Field(description="Tỉnh, ví dụ tỉnh Bắc Giang")
-    timezone: Text = Field("Asia/Ho_Chi_Minh", description="Múi giờ địa phương")
+    timezone: Annotated[str, AfterValidator(_check_timezone)] = Field("Asia/Ho_Chi_Minh", description="Múi giờ địa phương")
     demo: bool = Field(description="true nếu đây là bộ dữ liệu minh họa (mọi trang sẽ có biểu ngữ)")
     edit_url: Url = Field(description="Địa chỉ sửa tệp trong kho git, tệp dữ liệu được nối vào sau")
     periods: list[Period] = Field(min_length=1, description="Các giai đoạn kế hoạch")

@@ -65,6 +65,18 @@ def quota_table(results: list[YearResult], year_href: str | None = None) -> Html
                  numeric={3, 4})
 
 
+def quota_card(result: GroupResult, href: str | None = None) -> Html:
+    """One group's result at a glance, readable on a narrow screen."""
+    state = "met" if result.met else ("behind" if result.state == "done" or not result.on_track else "on-track")
+    year = link(href, f"Năm {result.year}") if href else f"Năm {result.year}"
+    lines = [tag("p", join([year, " · ", result.group.name]), cls="group"),
+             tag("p", join([tag("strong", f"{result.count}/{result.target}"), f" tin bài ({result.rule_text}) – ",
+                            tag("strong", status_text(result))]), cls="figure")]
+    if pace_text(result):
+        lines.append(tag("p", pace_text(result).capitalize()))
+    return tag("div", join(lines), cls=f"quota {state}")
+
+
 # -- hotlines --------------------------------------------------------------------------------
 
 def number_html(hotline: Hotline) -> Html:
@@ -140,7 +152,7 @@ def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
             parts.append(f"\n## Kết quả cuối cùng giai đoạn {md(period.id)}\n")
             parts.append(f"\nGiai đoạn {md(period.id)} đã kết thúc ngày {show(period.end)}; "
                          "đây là kết quả chính thức theo từng năm.\n")
-        parts.append(block(quota_table(leading, "chi-tieu/{year}/")))
+        parts.append(block(join(quota_card(g, f"chi-tieu/{r.year}/") for r in leading for g in r.groups)))
         parts.append("\n[Xem bảng theo dõi chỉ tiêu](chi-tieu/index.md)\n")
     parts.append("\n## Tin bài mới nhất\n")
     parts.append(block(tag("ul", join(news_line(data, n) for n in data.published[:10]), cls="news")))
@@ -272,8 +284,9 @@ def render_quota_group(data: Dataset, result: GroupResult) -> str:
     parts = [f"\n## {md(g.name)}\n",
              block(tag("table", tag("tbody", join(tag("tr", join(r)) for r in rows)), cls="facts")),
              "\n### Theo tháng\n", block(tag("figure", month_chart(result))),
-             block(table(MONTHS + ["Cả năm"], [list(result.by_month) + [result.count]],
-                         caption=f"Số tin bài theo tháng năm {result.year}", numeric=set(range(13)))),
+             block(table(["Tháng", "Số tin bài"],
+                         [(f"Tháng {m}", n) for m, n in enumerate(result.by_month, 1)] + [("Cả năm", result.count)],
+                         caption=f"Số tin bài theo tháng năm {result.year}", numeric={1})),
              "\n### Theo nơi đăng\n",
              block(table(["Nơi đăng, phát", "Số tin bài"],
                          [(data.outlet[o].name, n) for o, n in result.by_outlet.items()], numeric={1})),
@@ -290,7 +303,7 @@ def render_quota_year(data: Dataset, year: YearResult) -> str:
              f"Theo {md(year.period.title)}. Mỗi tin bài chỉ tính một lần, vào năm của ngày đăng theo giờ Việt Nam, "
              f"khi đã được duyệt. [Tải CSV](../du-lieu/chi-tieu-{year.year}.csv) · "
              f"[Tải JSON](../du-lieu/chi-tieu-{year.year}.json)\n",
-             block(quota_table([year]))]
+             block(join(quota_card(g) for g in year.groups))]
     parts += [render_quota_group(data, g) for g in year.groups]
     return "".join(parts)
 
