@@ -9,6 +9,7 @@ from datetime import date
 
 from . import render
 from .dates import show
+from .feeds import feed_pages, subscribe_note
 from .html import block, join, link, table
 from .load import Dataset
 from .model import NewsItem
@@ -86,7 +87,8 @@ def render_downloads(news_years: dict[int, list[NewsItem]], results: dict[int, Y
             + block(table(["Năm", "Số tin bài", "Tin bài", "Chỉ tiêu"], rows, numeric={1})))
 
 
-def site_pages(data: Dataset, today: date) -> list[Page]:
+def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[Page]:
+    """Every page and download; the news feeds too when the site's URL is known (they need it)."""
     results = count_quotas(data, today)
     news_years = render.published_by_year(data)
     pages = [
@@ -95,7 +97,8 @@ def site_pages(data: Dataset, today: date) -> list[Page]:
         Page("mo-hinh/index.md", render.render_models(data, "type"), "models.yml"),
         Page("mo-hinh/theo-xa.md", render.render_models(data, "commune"), "models.yml"),
         Page("guong-nguoi-tot/index.md", render.render_people(data), "people.yml"),
-        Page("tin-bai/index.md", render.render_news_index(data, news_years), "news/README.md"),
+        Page("tin-bai/index.md", render.render_news_index(data, news_years) + (subscribe_note() if site_url else ""),
+             "news/README.md"),
         Page("chi-tieu/index.md", render.render_quota_index(data, results), "site.yml"),
         Page("du-lieu/index.md", render_downloads(news_years, results, today), "news/README.md"),
     ]
@@ -103,4 +106,5 @@ def site_pages(data: Dataset, today: date) -> list[Page]:
               for y, items in news_years.items()]
     pages += [Page(f"chi-tieu/{y}.md", render.render_quota_year(data, r), "news/README.md") for y, r in results.items()]
     pages = [Page(p.uri, p.content + render.edit_footer(data, p.source), p.source) if p.source else p for p in pages]
-    return pages + download_pages(data, news_years, results)
+    feeds = feed_pages(data, site_url, today) if site_url else []
+    return pages + download_pages(data, news_years, results) + feeds

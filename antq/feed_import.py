@@ -1,0 +1,366 @@
+"""Importing outlets' RSS/Atom entries as pending news items, for a person to review.
+
+The network stays at the edge (`antq.fetch.fetch`); parsing takes bytes, choosing takes parsed
+entries, and nothing is written before the whole data set with the new files validates.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from .checks import canonical_url, clean_url
+from .dates import local_date, show
+from .fetch import DEFAULT_TIMEOUT, FetchError, Fetched, fetch, is_remote, user_agent
+from .load import Dataset, load_dataset
+from .model import Outlet
+from .news import fold, news_path, news_text, write_new
+
+# ETag and Last-Modified of each remote feed, beside the data it belongs to: an unchanged feed is
+# then answered with 304 Not Modified. Losing the file only costs one full download per feed.
+STATE_FILE = ".feed-state.json"
+SUMMARY_LIMIT = 400
+# Harmless oddities of real feeds, not reasons to refuse one: a server that says text/xml without
+# a charset for a document that declares its own, or that serves a feed as text/html.
+_TOLERATED = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+
+
+class FeedError(Exception):
+    """A feed was read but is not a usable RSS/Atom document; the message is the cause."""
+
+
+class SourceError(Exception):
+    """The command named a feed that cannot be imported (an unknown outlet)."""
+
+
+# -- reading a feed ----------------------------------------------------------------------------
+
+def parse_feed(body: bytes, headers: Mapping[str, str] | None = None, url: str | None = None):
+    """Parse feed bytes; response headers (content-type) let feedparser pick the encoding."""
+    response_headers = dict(headers or {})
+    if url and is_remote(url) and "content-type" in response_headers:
+        response_headers.setdefault("content-location", url)  # base for relative links
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=response_headers)
+    problem = parsed.get("bozo_exception")
+    if parsed.get("bozo") and not isinstance(problem, _TOLERATED):
+        line = getattr(problem, "getLineNumber", lambda: None)()
+        where = f" ở dòng {line}" if line else ""
+        cause = problem.getMessage() if hasattr(problem, "getMessage") else str(problem)
+        raise FeedError(f"nguồn tin hỏng: XML sai cú pháp{where} ({cause}); không nhập mục nào của nguồn này")
+    if not parsed.get("version"):
+        raise FeedError("nội dung tải về không phải nguồn tin RSS hay Atom")
+    return parsed
+
+
+class _TextOnly(HTMLParser):
+    BREAKS = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+    SKIP = {"script", "style"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BREAKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BREAKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(value: str, content_type: str = "text/html") -> str:
+    """Text as a reader sees it: markup stripped, entities decoded, spaces collapsed, NFC
+    (a feed in windows-1258 decodes to letters with separate tone marks)."""
+    if "html" in content_type:
+        parser = _TextOnly()
+        parser.feed(value)
+        parser.close()
+        value = "".join(parser.parts)
+    return unicodedata.normalize("NFC", " ".join(value.split()))
+
+
+def shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    url: str | None
+    guid: str | None
+    summary: str
+    published: time.struct_time | None  # UTC, as feedparser gives
+    date_text: str  # the date as written in the feed, for messages
+
+
+def _text(entry, name: str) -> str:
+    detail = entry.get(f"{name}_detail") or {}
+    return plain_text(entry.get(name) or "", detail.get("type") or "text/html")
+
+
+def _link(entry, base: str | None) -> str | None:
+    link = (entry.get("link") or "").strip()
+    if link and base:
+        link = urljoin(base, link)
+    return clean_url(link) if link and urlsplit(link).scheme in ("http", "https") and urlsplit(link).netloc else None
+
+
+def read_entries(parsed, base: str | None = None) -> list[Entry]:
+    """The entries of a parsed feed; relative links are resolved against `base` or the feed's own link."""
+    base = base or parsed.feed.get("link")
+    # dict.get: feedparser's own get() maps a missing `updated` to `published`, with a warning.
+    return [Entry(title=_text(e, "title"), url=_link(e, base), guid=(e.get("id") or "").strip() or None,
+                  summary=shorten(_text(e, "summary")),
+                  published=dict.get(e, "published_parsed") or dict.get(e, "updated_parsed"),
+                  date_text=dict.get(e, "published") or dict.get(e, "updated") or "")
+            for e in parsed.entries]
+
+
+# -- choosing entries --------------------------------------------------------------------------
+
+def _words(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(text)).split())
+
+
+def keyword_matcher(keywords: Iterable[str]) -> Callable[[str], bool]:
+    """Whole words, regardless of case and diacritics (đ matches d): 'an ninh' is not in 'Tân Ninh'."""
+    wanted = [f" {_words(k)} " for k in keywords if _words(k)]
+    return lambda text: any(w in f" {_words(text)} " for w in wanted)
+
+
+class OnFile:
+    """What the data set already has, in any status: canonical URLs, feed ids per outlet, file names."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.urls = {canonical_url(n.url) for n in data.news if n.url}
+        self.guids = {(n.outlet, n.guid) for n in data.news if n.guid}
+        self.paths = set(data.news_files)
+
+    def has(self, outlet: str, entry: Entry) -> bool:
+        return (entry.url is not None and canonical_url(entry.url) in self.urls) or (
+            entry.guid is not None and (outlet, entry.guid) in self.guids)
+
+    def add(self, outlet: str, entry: Entry, rel: str) -> None:
+        if entry.url:
+            self.urls.add(canonical_url(entry.url))
+        if entry.guid:
+            self.guids.add((outlet, entry.guid))
+        self.paths.add(rel)
+
+
+def free_path(root: Path, day: date, title: str, taken: set[str]) -> str:
+    """The conventional file name, or the same with -2, -3... when another item has it."""
+    base = news_path(day, title)
+    rel, n = base, 1
+    while rel in taken or (root / rel).exists():
+        n += 1
+        rel = f"{base.removesuffix('.yml')}-{n}.yml"
+    return rel
+
+
+@dataclass(frozen=True)
+class NewFile:
+    rel: str
+    text: str
+    title: str
+
+
+@dataclass
+class FeedResult:
+    outlet: Outlet
+    source: str
+    new: list[NewFile] = field(default_factory=list)
+    already: int = 0
+    irrelevant: int = 0
+    problems: list[str] = field(default_factory=list)  # entries reported and not imported
+    failure: str | None = None  # the feed could not be read at all
+    unchanged: bool = False  # 304 Not Modified
+    moved_to: str | None = None  # the address a redirect led to
+    validators: dict[str, str] = field(default_factory=dict)  # ETag / Last-Modified to remember
+
+
+def _entry_problem(outlet: Outlet, entry: Entry, tz: str) -> tuple[str | None, date | None]:
+    if not entry.title:
+        return "không có tiêu đề", None
+    if entry.published is None:
+        found = f" (nguồn ghi {entry.date_text!r}, không đọc được)" if entry.date_text else ""
+        return (f"không có ngày đăng{found}; không đoán ngày: nếu cần, thêm tay bằng "
+                "python scripts/new_article.py"), None
+    day = local_date(entry.published, tz)
+    if outlet.medium == "online" and entry.url is None:
+        return "không có địa chỉ bài viết (http/https) dùng được", day
+    if not outlet.valid_on(day):
+        return f"ngày đăng {show(day)} ngoài thời gian hoạt động của {outlet.name} trong data/outlets.yml", day
+    return None, day
+
+
+def choose_entries(data: Dataset, result: FeedResult, entries: list[Entry], on_file: OnFile,
+                   matches: Callable[[str], bool]) -> None:
+    """Sort each entry into new / already on file / not relevant / reported, in `result`."""
+    outlet = result.outlet
+    for entry in entries:
+        if on_file.has(outlet.id, entry):
+            result.already += 1
+            continue
+        if not matches(f"{entry.title} {entry.summary}"):
+            result.irrelevant += 1
+            continue
+        problem, day = _entry_problem(outlet, entry, data.site.timezone)
+        if problem:
+            result.problems.append(f"mục {entry.title or entry.url or entry.guid!r}: {problem}")
+            continue
+        rel = free_path(data.root, day, entry.title, on_file.paths)
+        on_file.add(outlet.id, entry, rel)
+        fields = {"title": entry.title, "date": day, "outlet": outlet.id, "url": entry.url, "kind": "tin",
+                  "status": "pending", "summary": entry.summary, "guid": entry.guid}
+        result.new.append(NewFile(rel, news_text(fields), entry.title))
+
+
+# -- the remembered state ----------------------------------------------------------------------
+
+def load_state(root: Path) -> dict[str, dict[str, str]]:
+    try:
+        state = json.loads((root / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no state, or a damaged one: feeds are simply downloaded in full
+    return state if isinstance(state, dict) else {}
+
+
+def save_state(root: Path, state: dict[str, dict[str, str]]) -> None:
+    text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    fd, temp = tempfile.mkstemp(dir=root, prefix=".tmp-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(temp, root / STATE_FILE)
+
+
+# -- the whole import --------------------------------------------------------------------------
+
+def feed_sources(data: Dataset, chosen: list[tuple[str, str]] | None) -> list[tuple[Outlet, str]]:
+    """The feeds to read: the chosen (outlet id, address) pairs, or every outlet's `feed`."""
+    if chosen is None:
+        return [(o, o.feed) for o in data.outlets if o.feed]
+    unknown = sorted({oid for oid, _ in chosen if oid not in data.outlet})
+    if unknown:
+        raise SourceError(f"không có cơ quan báo chí {', '.join(map(repr, unknown))} trong data/outlets.yml; "
+                          f"cần một trong: {', '.join(sorted(data.outlet))}")
+    return [(data.outlet[oid], source) for oid, source in chosen]
+
+
+def read_feed(data: Dataset, result: FeedResult, remembered: Mapping[str, str], on_file: OnFile,
+              matches: Callable[[str], bool], get: Callable[..., Fetched], **fetch_options) -> None:
+    try:
+        got = get(result.source, etag=remembered.get("etag"), modified=remembered.get("last_modified"),
+                  **fetch_options)
+        if got.status == 304:
+            result.unchanged = True
+            result.validators = dict(remembered)
+            return
+        parsed = parse_feed(got.body, got.headers, got.url)
+    except (FetchError, FeedError) as error:
+        result.failure = str(error)
+        return
+    if is_remote(result.source):
+        result.validators = {k: got.headers[h] for k, h in (("etag", "etag"), ("last_modified", "last-modified"))
+                             if got.headers.get(h)}
+        if got.url and got.url != result.source:
+            result.moved_to = got.url
+    base = None if is_remote(result.source) else result.outlet.website
+    choose_entries(data, result, read_entries(parsed, base), on_file, matches)
+
+
+def import_feeds(root: Path, chosen: list[tuple[str, str]] | None = None, *, dry_run: bool = False,
+                 timeout: float = DEFAULT_TIMEOUT, agent: str = user_agent(None),
+                 get: Callable[..., Fetched] = fetch) -> list[FeedResult]:
+    """Read each feed, then write every new item once the data set with all of them validates.
+
+    Raises `DataError` (nothing written) or `SourceError`; a feed that fails is in its result."""
+    data = load_dataset(root)
+    state = load_state(root)
+    on_file = OnFile(data)
+    matches = keyword_matcher(data.keywords)
+    results = []
+    for outlet, source in feed_sources(data, chosen):
+        result = FeedResult(outlet, source)
+        read_feed(data, result, state.get(source, {}), on_file, matches, get, timeout=timeout, agent=agent)
+        results.append(result)
+    added = {f.rel: f.text for r in results for f in r.new}
+    if added:
+        load_dataset(root, added=added)  # the data set as it will be: raises before anything is written
+    if dry_run:
+        return results
+    for result in results:
+        result.new = [_write(root, f, on_file.paths) for f in result.new]
+    for result in results:
+        if is_remote(result.source) and result.failure is None:
+            state[result.source] = result.validators
+            if not result.validators:
+                del state[result.source]
+    if any(is_remote(r.source) for r in results):
+        save_state(root, state)
+    return results
+
+
+def _write(root: Path, new: NewFile, taken: set[str]) -> NewFile:
+    rel = new.rel
+    while True:
+        try:
+            write_new(root / rel, new.text)
+            return NewFile(rel, new.text, new.title)
+        except FileExistsError:  # created meanwhile by someone else: never overwritten
+            taken.add(rel)
+            day = date.fromisoformat(Path(rel).name[:10])
+            rel = free_path(root, day, new.title, taken)
+
+
+# -- the report --------------------------------------------------------------------------------
+
+def feed_label(result: FeedResult) -> str:
+    return f"{result.outlet.name} ({result.outlet.id}), {result.source}"
+
+
+def report_lines(result: FeedResult, dry_run: bool = False) -> list[str]:
+    """What the command prints for one feed that was read (a failure is printed as an error)."""
+    if result.unchanged:
+        return [f"{feed_label(result)}: không thay đổi từ lần đọc trước (HTTP 304), không tải lại"]
+    new = "sẽ nhập" if dry_run else "mới"
+    lines = [f"{feed_label(result)}: {len(result.new)} {new}, {result.already} đã có, "
+             f"{result.irrelevant} không liên quan, {len(result.problems)} lỗi"]
+    if result.moved_to:
+        lines.append(f"  → nguồn tin đã chuyển tới {result.moved_to}; nên sửa feed trong data/outlets.yml")
+    lines += [f"  + data/{f.rel}" for f in result.new]
+    lines += [f"  ! {p}" for p in result.problems]
+    return lines
+
+
+def totals_line(results: list[FeedResult], dry_run: bool = False) -> str:
+    new = sum(len(r.new) for r in results)
+    failed = sum(r.failure is not None for r in results)
+    head = f"Thử (không ghi gì): {new} tin sẽ được nhập" if dry_run else f"Tổng: {new} tin mới chờ duyệt"
+    tail = f"; {failed}/{len(results)} nguồn lỗi" if failed else ""
+    hint = "; duyệt bằng python scripts/review.py" if new and not dry_run else ""
+    return f"{head} từ {len(results)} nguồn{tail}{hint}."

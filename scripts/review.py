@@ -1,0 +1,102 @@
+"""Duyệt tin bài đang chờ duyệt (status: pending), ví dụ tin nhập từ RSS/Atom.
+
+Không có --publish/--reject: liệt kê các tin chờ duyệt, đánh số (ngày, nơi đăng, tiêu đề, địa
+chỉ bài, tệp); khi chạy trong cửa sổ lệnh, lệnh hỏi lần lượt từng tin.
+--publish: đã duyệt (hiện trên trang và được tính chỉ tiêu).
+--reject: không nhận (không hiện, không tính, và không bị nhập lại từ nguồn tin).
+Chọn tin bằng số trong danh sách hoặc bằng tệp. Chỉ dòng "status:" của tệp được sửa, phần còn
+lại giữ nguyên; toàn bộ dữ liệu được kiểm tra trước khi ghi.
+
+Ví dụ:
+    python scripts/review.py
+    python scripts/review.py --publish 1 3 --reject 2
+    python scripts/review.py --publish data/news/2024/2024-03-05-ra-mat-mo-hinh-camera-an-ninh.yml
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from antq.dates import show
+from antq.load import DataError, Dataset, display_path, load_dataset
+from antq.paths import data_dir
+from antq.review import Pending, ReviewError, decide, find_pending, pending_items
+
+DONE = {"published": "Đã duyệt", "rejected": "Đã loại"}
+ANSWERS = {"d": "published", "l": "rejected"}
+
+
+def describe(data: Dataset, p: Pending) -> str:
+    return (f"{p.number:>3}. {show(p.item.date)} · {data.outlet[p.item.outlet].name} · {p.item.title}\n"
+            f"     {p.item.url or '(tin phát sóng, không có địa chỉ)'}\n"
+            f"     {display_path(data.root / p.rel)}")
+
+
+def ask(data: Dataset, pending: list[Pending]) -> dict[str, str]:
+    """One question per item, shown just above it; Enter leaves it for later, q stops asking."""
+    chosen = {}
+    for p in pending:
+        print(describe(data, p))
+        try:
+            answer = input(f"Tin {p.number} – [d] duyệt, [l] loại, [Enter] để sau, [q] dừng: ").strip().lower()
+        except EOFError:
+            break
+        if answer == "q":
+            break
+        if answer in ANSWERS:
+            chosen[p.rel] = ANSWERS[answer]
+    return chosen
+
+
+def chosen_from_args(args: argparse.Namespace, data: Dataset, pending: list[Pending]) -> dict[str, str]:
+    chosen: dict[str, str] = {}
+    for status, choices in (("published", args.publish), ("rejected", args.reject)):
+        for choice in choices:
+            rel = find_pending(pending, data.root, choice).rel
+            if chosen.get(rel, status) != status:
+                raise ReviewError(f"{display_path(data.root / rel)} vừa được chọn duyệt vừa được chọn loại")
+            chosen[rel] = status
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", metavar="DIR", help="thư mục dữ liệu (mặc định: data/ hoặc $SITE_DATA_DIR)")
+    parser.add_argument("--publish", nargs="+", default=[], metavar="SỐ_HOẶC_TỆP", help="các tin được duyệt")
+    parser.add_argument("--reject", nargs="+", default=[], metavar="SỐ_HOẶC_TỆP", help="các tin không nhận")
+    parser.add_argument("--list", action="store_true", help="chỉ liệt kê, không hỏi")
+    parser.add_argument("-i", "--interactive", action="store_true",
+                        help="hỏi từng tin (mặc định khi chạy trong cửa sổ lệnh)")
+    args = parser.parse_args(argv)
+    try:
+        data = load_dataset(data_dir(args.data))
+        pending = pending_items(data)
+        if args.publish or args.reject:
+            chosen = chosen_from_args(args, data, pending)
+        else:
+            if not pending:
+                print("Không có tin nào chờ duyệt.")
+                return 0
+            print(f"{len(pending)} tin chờ duyệt:")
+            if args.list or not (args.interactive or sys.stdin.isatty()):
+                print("\n".join(describe(data, p) for p in pending))
+                print("Duyệt: python scripts/review.py --publish SỐ ...; loại: --reject SỐ ...")
+                return 0
+            chosen = ask(data, pending)
+        decide(data.root, chosen)
+    except DataError as error:
+        print(f"{error}\nLỗi: {error.summary}; chưa sửa tệp nào.", file=sys.stderr)
+        return 1
+    except ReviewError as error:
+        print(f"Lỗi: {error}; chưa sửa tệp nào.", file=sys.stderr)
+        return 1
+    for rel, status in chosen.items():
+        print(f"{DONE[status]}: {display_path(data.root / rel)}")
+    left = len(pending) - len(chosen)
+    print(f"Còn {left} tin chờ duyệt." if left else "Không còn tin nào chờ duyệt.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
