@@ -24,7 +24,7 @@ import feedparser
 from .checks import canonical_url, clean_url
 from .dates import local_date, show
 from .fetch import DEFAULT_TIMEOUT, FetchError, Fetched, fetch, is_remote, user_agent
-from .load import Dataset, load_dataset
+from .load import Dataset, display_path, load_dataset
 from .model import Outlet
 from .news import fold, news_path, news_text, write_new
 
@@ -289,7 +289,9 @@ def read_feed(data: Dataset, result: FeedResult, remembered: Mapping[str, str], 
                              if got.headers.get(h)}
         if got.url and got.url != result.source:
             result.moved_to = got.url
-    base = None if is_remote(result.source) else result.outlet.website
+    # Relative links: against the address the feed was read from; a local copy has none, so the
+    # outlet's website (or, in read_entries, the feed's own link) stands in.
+    base = (got.url or result.source) if is_remote(result.source) else result.outlet.website
     choose_entries(data, result, read_entries(parsed, base), on_file, matches)
 
 
@@ -343,7 +345,7 @@ def feed_label(result: FeedResult) -> str:
     return f"{result.outlet.name} ({result.outlet.id}), {result.source}"
 
 
-def report_lines(result: FeedResult, dry_run: bool = False) -> list[str]:
+def report_lines(result: FeedResult, root: Path, dry_run: bool = False) -> list[str]:
     """What the command prints for one feed that was read (a failure is printed as an error)."""
     if result.unchanged:
         return [f"{feed_label(result)}: không thay đổi từ lần đọc trước (HTTP 304), không tải lại"]
@@ -352,7 +354,7 @@ def report_lines(result: FeedResult, dry_run: bool = False) -> list[str]:
              f"{result.irrelevant} không liên quan, {len(result.problems)} lỗi"]
     if result.moved_to:
         lines.append(f"  → nguồn tin đã chuyển tới {result.moved_to}; nên sửa feed trong data/outlets.yml")
-    lines += [f"  + data/{f.rel}" for f in result.new]
+    lines += [f"  + {display_path(root / f.rel)}" for f in result.new]
     lines += [f"  ! {p}" for p in result.problems]
     return lines
 

@@ -42,8 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     if any(len(group) < 2 for group in args.outlet or []):
         parser.error("--outlet cần mã cơ quan báo chí rồi ít nhất một địa chỉ nguồn tin")
     chosen = [(group[0], feed) for group in args.outlet for feed in group[1:]] if args.outlet else None
+    root = data_dir(args.data)
     try:
-        results = import_feeds(data_dir(args.data), chosen, dry_run=args.dry_run, timeout=args.timeout,
+        results = import_feeds(root, chosen, dry_run=args.dry_run, timeout=args.timeout,
                                agent=user_agent(site_url()))
     except DataError as error:
         print(f"{error}\nLỗi: {error.summary}; chưa ghi tệp nào.", file=sys.stderr)
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         if result.failure:
             print(f"Lỗi: {feed_label(result)}: {result.failure}", file=sys.stderr)
         else:
-            print("\n".join(report_lines(result, args.dry_run)))
+            print("\n".join(report_lines(result, root, args.dry_run)))
     print(totals_line(results, args.dry_run))
     return 1 if any(r.failure for r in results) else 0
 

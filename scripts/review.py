@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     except ReviewError as error:
         print(f"Lỗi: {error}; chưa sửa tệp nào.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("\nĐã dừng; chưa sửa tệp nào.", file=sys.stderr)
+        return 1
     for rel, status in chosen.items():
         print(f"{DONE[status]}: {display_path(data.root / rel)}")
     left = len(pending) - len(chosen)

@@ -10,7 +10,7 @@ import yaml
 from antq.checks import canonical_url, clean_url
 from antq.dates import local_date
 from antq.feed_import import (STATE_FILE, FeedError, SourceError, import_feeds, keyword_matcher, parse_feed,
-                              plain_text, read_entries)
+                              plain_text, read_entries, shorten)
 from antq.load import DataError, load_dataset
 from conftest import FIXTURES, run_script
 
@@ -272,6 +272,17 @@ def test_plain_text_strips_markup_decodes_entities_and_composes_letters():
     assert plain_text("<p>A&nbsp;&amp;&#32;<b>B</b></p><script>x()</script>") == "A & B"
     assert plain_text("T\u00f4\u0323i  ph\u1ea1m", "text/plain") == "Tội phạm"
     assert plain_text("x < y & <b>", "text/plain") == "x < y & <b>"
+
+
+def test_long_summaries_are_cut_at_a_word():
+    text = "an ninh " * 100
+    short = shorten(text.strip(), 40)
+    assert short == "an ninh an ninh an ninh an ninh an ninh…" and shorten("ngắn", 40) == "ngắn"
+
+
+def test_outlet_needs_an_id_and_a_feed(data_copy):
+    result = run_script("import_feeds.py", "--data", str(data_copy), "--outlet", "bao-tinh")
+    assert result.returncode == 2 and "--outlet cần mã cơ quan báo chí rồi ít nhất một địa chỉ nguồn tin" in result.stderr
 
 
 def test_parse_feed_takes_bytes_and_response_headers():
