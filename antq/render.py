@@ -140,8 +140,9 @@ def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
              f"Trang công khai kết quả thực hiện kế hoạch phong trào toàn dân bảo vệ an ninh Tổ quốc "
              f"của {md(site.locality)}, {md(site.province)}.\n",
              "\n## Đường dây nóng\n"]
-    emergency = [h for title, hs in hotline_sections(data, today)[:1] for h in hs]
-    parts.append(block(join(hotline_card(h) for h in emergency)))
+    first = hotline_sections(data, today)[:1]  # the national emergency numbers when there are any
+    parts.append(block(tag("ul", join(tag("li", join([number_html(h), " ", h.name, f" ({h.hours})"]))
+                                      for _, hotlines in first for h in hotlines), cls="hotlines-short")))
     parts.append("\n[Tất cả đường dây nóng theo xã, thị trấn](duong-day-nong.md) · "
                  "[Cách tố giác tội phạm](huong-dan/to-giac-toi-pham.md)\n")
     if leading:
