@@ -6,12 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-from .model import phone_digits
+from .model import EMERGENCY, phone_digits
 
 if TYPE_CHECKING:
     from .load import Dataset, _Collector
-
-EMERGENCY = {"111", "112", "113", "114", "115"}
 
 
 def canonical_url(url: str) -> str:

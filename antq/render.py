@@ -9,12 +9,10 @@ from datetime import date
 from .dates import show
 from .html import Html, block, esc, join, link, md, table, tag
 from .load import Dataset
-from .model import Hotline, NewsItem, Person, SecurityModel, phone_digits
+from .model import EMERGENCY, Hotline, NewsItem, Person, SecurityModel, phone_digits
 from .quota import GroupResult, YearResult
 
 CHANNEL = {"call": "Gọi điện", "sms": "Nhắn tin SMS", "zalo": "Zalo"}
-KIND = {"xã": "Xã", "thị trấn": "Thị trấn", "phường": "Phường"}
-EMERGENCY = ("113", "114", "115", "111", "112")
 MONTHS = [f"T{m}" for m in range(1, 13)]
 
 
@@ -56,9 +54,9 @@ def pace_text(result: GroupResult) -> str:
             f"tức khoảng {result.per_month_needed} mỗi tháng trong {result.months_left} tháng còn lại")
 
 
-def quota_table(results: list[YearResult], year_href: str | None = None) -> Html:
+def quota_table(results: list[YearResult], year_href: str) -> Html:
     """One row per year and group; `year_href` (with {year}) links each year to its page."""
-    rows = [(link(year_href.format(year=r.year), str(r.year)) if year_href else str(r.year), g.group.name,
+    rows = [(link(year_href.format(year=r.year), str(r.year)), g.group.name,
              g.rule_text, g.count, g.target, status_text(g), pace_text(g) or "—")
             for r in results for g in r.groups]
     return table(["Năm", "Nhóm", "Chỉ tiêu", "Đã có", "Cần đạt", "Kết quả", "Tiến độ"], rows,
