@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .model import phone_digits
+from .model import EMERGENCY, phone_digits
 
 if TYPE_CHECKING:
     from .load import Dataset, _Collector
-
-EMERGENCY = {"111", "112", "113", "114", "115"}
 
 
 # Query parameters that say how a reader arrived, not which article: campaign tags, click ids.

@@ -65,6 +65,9 @@ def phone_digits(number: str) -> str:
     return re.sub(r"[\s.\-]", "", number)
 
 
+# National emergency short codes, in the order the hotline page lists them.
+EMERGENCY = ("113", "114", "115", "111", "112")
+
 # Vietnamese numbers: emergency short codes, 10-digit mobiles (03/05/07/08/09),
 # 11-digit landlines with a 02xx area code, and 1800 (free) / 1900 lines.
 PHONE_FORMATS = re.compile(r"11[1-5]|0[35789]\d{8}|02\d{9}|1[89]00\d{4}(?:\d{2})?")

@@ -9,12 +9,10 @@ from datetime import date
 from .dates import show
 from .html import Html, block, esc, join, link, md, table, tag
 from .load import Dataset
-from .model import Hotline, NewsItem, Person, SecurityModel, phone_digits
+from .model import EMERGENCY, Hotline, NewsItem, Person, SecurityModel, phone_digits
 from .quota import GroupResult, YearResult
 
 CHANNEL = {"call": "Gọi điện", "sms": "Nhắn tin SMS", "zalo": "Zalo"}
-KIND = {"xã": "Xã", "thị trấn": "Thị trấn", "phường": "Phường"}
-EMERGENCY = ("113", "114", "115", "111", "112")
 MONTHS = [f"T{m}" for m in range(1, 13)]
 
 
@@ -56,9 +54,9 @@ def pace_text(result: GroupResult) -> str:
             f"tức khoảng {result.per_month_needed} mỗi tháng trong {result.months_left} tháng còn lại")
 
 
-def quota_table(results: list[YearResult], year_href: str | None = None) -> Html:
+def quota_table(results: list[YearResult], year_href: str) -> Html:
     """One row per year and group; `year_href` (with {year}) links each year to its page."""
-    rows = [(link(year_href.format(year=r.year), str(r.year)) if year_href else str(r.year), g.group.name,
+    rows = [(link(year_href.format(year=r.year), str(r.year)), g.group.name,
              g.rule_text, g.count, g.target, status_text(g), pace_text(g) or "—")
             for r in results for g in r.groups]
     return table(["Năm", "Nhóm", "Chỉ tiêu", "Đã có", "Cần đạt", "Kết quả", "Tiến độ"], rows,
@@ -140,8 +138,9 @@ def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
              f"Trang công khai kết quả thực hiện kế hoạch phong trào toàn dân bảo vệ an ninh Tổ quốc "
              f"của {md(site.locality)}, {md(site.province)}.\n",
              "\n## Đường dây nóng\n"]
-    emergency = [h for title, hs in hotline_sections(data, today)[:1] for h in hs]
-    parts.append(block(join(hotline_card(h) for h in emergency)))
+    first = hotline_sections(data, today)[:1]  # the national emergency numbers when there are any
+    parts.append(block(tag("ul", join(tag("li", join([number_html(h), " ", h.name, f" ({h.hours})"]))
+                                      for _, hotlines in first for h in hotlines), cls="hotlines-short")))
     parts.append("\n[Tất cả đường dây nóng theo xã, thị trấn](duong-day-nong.md) · "
                  "[Cách tố giác tội phạm](huong-dan/to-giac-toi-pham.md)\n")
     if leading:
