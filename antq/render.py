@@ -282,7 +282,7 @@ def render_quota_group(data: Dataset, result: GroupResult) -> str:
         facts.append(("Tiến độ", pace_text(result)))
     rows = [(tag("th", k, scope="row"), tag("td", v)) for k, v in facts]
     parts = [f"\n## {md(g.name)}\n",
-             block(tag("table", tag("tbody", join(tag("tr", join(r)) for r in rows)), cls="facts")),
+             block(tag("table", tag("tbody", join(tag("tr", join(r, " ")) for r in rows)), cls="facts")),
              "\n### Theo tháng\n", block(tag("figure", month_chart(result))),
              block(table(["Tháng", "Số tin bài"],
                          [(f"Tháng {m}", n) for m, n in enumerate(result.by_month, 1)] + [("Cả năm", result.count)],
