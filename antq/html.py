@@ -4,6 +4,7 @@ unless it is already `Html` built by these functions."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
 
@@ -55,3 +56,11 @@ def table(headers: list[str], rows: Iterable[Iterable[object]], caption: str | N
 def block(content: Html) -> str:
     """Raw HTML as its own Markdown block (blank lines around, none inside)."""
     return "\n\n" + re.sub(r"\n\s*\n", "\n", content) + "\n\n"
+
+
+def front_matter(**meta: object) -> str:
+    """Page metadata (YAML front matter); JSON values are YAML too.
+
+    The theme writes `description` into the page head as it is: give fixed text, not data values."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

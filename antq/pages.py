@@ -12,6 +12,7 @@ from .dates import show
 from .html import block, join, link, table
 from .load import Dataset
 from .model import NewsItem
+from .posters import poster_pages
 from .quota import YearResult, count_quotas, leading_years
 from .render import Page
 
@@ -86,7 +87,8 @@ def render_downloads(news_years: dict[int, list[NewsItem]], results: dict[int, Y
             + block(table(["Năm", "Số tin bài", "Tin bài", "Chỉ tiêu"], rows, numeric={1})))
 
 
-def site_pages(data: Dataset, today: date) -> list[Page]:
+def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[Page]:
+    """`site_url` (absolute, from mkdocs.yml) is what the posters' QR codes open."""
     results = count_quotas(data, today)
     news_years = render.published_by_year(data)
     pages = [
@@ -102,5 +104,6 @@ def site_pages(data: Dataset, today: date) -> list[Page]:
     pages += [Page(f"tin-bai/{y}.md", render.render_news_year(data, y, items, y in results), "news/README.md")
               for y, items in news_years.items()]
     pages += [Page(f"chi-tieu/{y}.md", render.render_quota_year(data, r), "news/README.md") for y, r in results.items()]
+    pages += poster_pages(data, today, site_url)
     pages = [Page(p.uri, p.content + render.edit_footer(data, p.source), p.source) if p.source else p for p in pages]
     return pages + download_pages(data, news_years, results)

@@ -36,7 +36,7 @@ def on_config(config):
 
 def on_files(files, config):
     data = _state["data"]
-    for page in site_pages(data, today(data.site.timezone)):
+    for page in site_pages(data, today(data.site.timezone), config.site_url):
         files.append(File.generated(config, page.uri, content=page.content))
     return files
 
