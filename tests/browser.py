@@ -144,3 +144,13 @@ def big_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("big")
     data = write_synthetic_news(PROJECT / "data", root / "data", 10_000)
     yield from serve(build_site(root / "site", data))
+
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return result["violations"]
