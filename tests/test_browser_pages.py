@@ -20,7 +20,9 @@ YEAR = DATA.published[0].date.year
 PAGES = {"home": "", "hotlines": "duong-day-nong/", "guidance": "huong-dan/to-giac-toi-pham/", "models": "mo-hinh/",
          "people": "guong-nguoi-tot/", "news year": f"tin-bai/{YEAR}/", "quota year": f"chi-tieu/{YEAR}/",
          "downloads": "du-lieu/", "posters": "ap-phich/", "poster": "ap-phich/toan-dia-ban/"}
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+CONFIG = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+SITE_URL = re.search(r"^site_url:\s*(\S+)", CONFIG, re.M).group(1)
+SITE_NAME = re.search(r"^site_name:\s*\"?(.*?)\"?$", CONFIG, re.M).group(1)
 HOTLINES_URL = urljoin(SITE_URL, "duong-day-nong/")
 
 
@@ -111,7 +113,7 @@ def test_shared_link_shows_title_and_summary(page_without_js, demo_site, path):
         "meta[property^='og:']", "metas => metas.map(m => [m.getAttribute('property'), m.getAttribute('content')])"))
     canonical = page_without_js.locator("link[rel=canonical]").get_attribute("href")
     assert og["og:url"] == canonical == SITE_URL + path
-    assert og["og:type"] == "website" and og["og:site_name"] == "An ninh Tổ quốc – Lục Ngạn"
+    assert og["og:type"] == "website" and og["og:site_name"] == SITE_NAME
     assert og["og:title"] and page_without_js.title().startswith(og["og:title"])
     assert len(og["og:description"]) > 40
 
