@@ -18,8 +18,23 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
 
+# -- Browser tests: Debian's Chromium (never a downloaded browser) and axe-core from npm. --
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: browser
+browser: /usr/bin/chromium node_modules/.installed
+
+/usr/bin/chromium:
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+# -- end of browser tests --
+
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site node_modules

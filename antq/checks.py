@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .dates import show
 from .model import EMERGENCY, phone_digits
 
 if TYPE_CHECKING:
-    from .load import Dataset, _Collector
+    from .load import Dataset, Problem, _Collector
 
 
 # Query parameters that say how a reader arrived, not which article: campaign tags, click ids.
@@ -26,6 +28,9 @@ def clean_url(url: str) -> str:
     # The query is rewritten only when something was removed, so its spelling is otherwise kept.
     query = parts.query if kept == pairs else urlencode(kept)
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
+
+# A number nobody has called for this long may have stopped working.
+CHECK_EVERY_DAYS = 180
 
 
 def canonical_url(url: str) -> str:
@@ -138,3 +143,18 @@ def _check_news(data: Dataset, found: _Collector, check_commune) -> None:
                           f"địa chỉ {item.url!r} đã có trong {first_with_url[key]}; mỗi tin bài chỉ được ghi một lần")
             else:
                 first_with_url[key] = rel
+
+
+def find_warnings(data: Dataset, today: date) -> list[Problem]:
+    """What to look at soon without stopping publication: each hotline shown today whose number
+    nobody has checked for CHECK_EVERY_DAYS days, located like the problems of `load_dataset`."""
+    from .load import _Collector  # the loader imports this module
+    found = _Collector({})
+    path = data.root / "hotlines.yml"
+    for i, hotline in enumerate(data.hotlines):
+        days = (today - hotline.checked).days
+        if hotline.valid_on(today) and days >= CHECK_EVERY_DAYS:
+            found.add(path, ("hotlines", i, "checked"), "checked",
+                      f"số {hotline.number} của {hotline.name} được kiểm tra lần cuối ngày {show(hotline.checked)}, "
+                      f"đã {days} ngày (quá {CHECK_EVERY_DAYS} ngày); cần gọi thử lại và ghi ngày kiểm tra mới")
+    return found.problems()

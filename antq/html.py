@@ -4,6 +4,7 @@ unless it is already `Html` built by these functions."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
 
@@ -43,14 +44,23 @@ def link(href: str, text: object, **attrs: object) -> Html:
 def table(headers: list[str], rows: Iterable[Iterable[object]], caption: str | None = None,
           numeric: set[int] = frozenset(), cls: str | None = None) -> Html:
     """An HTML table; columns in `numeric` are right-aligned."""
+    # Cells apart by a space, so that text taken from the page (the search index) keeps words apart.
     def cells(row, cell_tag):
-        return join(tag(cell_tag, value, cls="num" if i in numeric else None, scope="col" if cell_tag == "th" else None)
-                    for i, value in enumerate(row))
-    body = join(tag("tr", cells(row, "td")) for row in rows)
+        return join((tag(cell_tag, value, cls="num" if i in numeric else None, scope="col" if cell_tag == "th" else None)
+                     for i, value in enumerate(row)), " ")
+    body = join((tag("tr", cells(row, "td")) for row in rows), " ")
     head = tag("thead", tag("tr", cells(headers, "th")))
-    return tag("table", join([tag("caption", caption) if caption else "", head, tag("tbody", body)]), cls=cls)
+    return tag("table", join([tag("caption", caption) if caption else "", head, tag("tbody", body)], " "), cls=cls)
 
 
 def block(content: Html) -> str:
     """Raw HTML as its own Markdown block (blank lines around, none inside)."""
     return "\n\n" + re.sub(r"\n\s*\n", "\n", content) + "\n\n"
+
+
+def front_matter(**meta: object) -> str:
+    """Page metadata (YAML front matter); JSON values are YAML too.
+
+    The theme writes `description` into the page head as it is: give fixed text, not data values."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -13,6 +13,7 @@ from .feeds import feed_pages, subscribe_note
 from .html import block, join, link, table
 from .load import Dataset
 from .model import NewsItem
+from .posters import poster_pages
 from .quota import YearResult, count_quotas, leading_years
 from .render import Page
 
@@ -88,7 +89,8 @@ def render_downloads(news_years: dict[int, list[NewsItem]], results: dict[int, Y
 
 
 def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[Page]:
-    """Every page and download; the news feeds too when the site's URL is known (they need it)."""
+    """Every page and download. `site_url` (absolute, from mkdocs.yml) is what the posters' QR codes
+    open and what the news feeds need (they are left out without it)."""
     results = count_quotas(data, today)
     news_years = render.published_by_year(data)
     pages = [
@@ -105,6 +107,7 @@ def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[
     pages += [Page(f"tin-bai/{y}.md", render.render_news_year(data, y, items, y in results), "news/README.md")
               for y, items in news_years.items()]
     pages += [Page(f"chi-tieu/{y}.md", render.render_quota_year(data, r), "news/README.md") for y, r in results.items()]
+    pages += poster_pages(data, today, site_url)
     pages = [Page(p.uri, p.content + render.edit_footer(data, p.source), p.source) if p.source else p for p in pages]
     feeds = feed_pages(data, site_url, today) if site_url else []
     return pages + download_pages(data, news_years, results) + feeds

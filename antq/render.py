@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import show
-from .html import Html, block, esc, join, link, md, table, tag
+from .html import Html, block, esc, front_matter, join, link, md, table, tag
 from .load import Dataset
 from .model import EMERGENCY, Hotline, NewsItem, Person, SecurityModel, phone_digits
 from .quota import GroupResult, YearResult
@@ -105,10 +105,15 @@ def current_hotlines(data: Dataset, today: date) -> list[Hotline]:
     return [h for h in data.hotlines if h.valid_on(today)]
 
 
+def emergency_hotlines(current: list[Hotline]) -> list[Hotline]:
+    """The national emergency short codes among `current`, 113 first."""
+    return sorted((h for h in current if phone_digits(h.number) in EMERGENCY),
+                  key=lambda h: EMERGENCY.index(phone_digits(h.number)))
+
+
 def hotline_sections(data: Dataset, today: date) -> list[tuple[str, list[Hotline]]]:
     current = current_hotlines(data, today)
-    emergency = sorted((h for h in current if phone_digits(h.number) in EMERGENCY),
-                       key=lambda h: EMERGENCY.index(phone_digits(h.number)))
+    emergency = emergency_hotlines(current)
     area = [h for h in current if h.commune is None and h not in emergency]
     by_commune: dict[str, list[Hotline]] = defaultdict(list)
     for h in current:
@@ -120,13 +125,15 @@ def hotline_sections(data: Dataset, today: date) -> list[tuple[str, list[Hotline
 
 
 def render_hotlines(data: Dataset, today: date) -> str:
-    parts = ["# Đường dây nóng tố giác tội phạm\n",
+    description = "Số điện thoại tố giác tội phạm và báo tin khẩn cấp theo từng xã, phường; cuộc gọi được giữ bí mật."
+    parts = [front_matter(description=description), "# Đường dây nóng tố giác tội phạm\n",
              "Khi thấy tội phạm, việc làm vi phạm pháp luật hoặc cần giúp đỡ khẩn cấp, hãy gọi **113**. "
              "Cuộc gọi được giữ bí mật. Các số dưới đây đang dùng đến ngày " + show(today) + ".\n"]
     for title, hotlines in hotline_sections(data, today):
         parts.append(f"\n## {md(title)}\n")
         parts.append(block(join(hotline_card(h) for h in hotlines)))
-    parts.append("\nXem thêm: [cách tố giác tội phạm](huong-dan/to-giac-toi-pham.md).\n")
+    parts.append("\nXem thêm: [cách tố giác tội phạm](huong-dan/to-giac-toi-pham.md) · "
+                 "[áp phích đường dây nóng để in](ap-phich/index.md) cho từng xã, phường.\n")
     return "".join(parts)
 
 
@@ -281,7 +288,7 @@ def render_quota_group(data: Dataset, result: GroupResult) -> str:
         facts.append(("Tiến độ", pace_text(result)))
     rows = [(tag("th", k, scope="row"), tag("td", v)) for k, v in facts]
     parts = [f"\n## {md(g.name)}\n",
-             block(tag("table", tag("tbody", join(tag("tr", join(r)) for r in rows)), cls="facts")),
+             block(tag("table", tag("tbody", join(tag("tr", join(r, " ")) for r in rows)), cls="facts")),
              "\n### Theo tháng\n", block(tag("figure", month_chart(result))),
              block(table(["Tháng", "Số tin bài"],
                          [(f"Tháng {m}", n) for m, n in enumerate(result.by_month, 1)] + [("Cả năm", result.count)],

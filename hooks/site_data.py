@@ -5,13 +5,19 @@ Thin on purpose: the domain package does the work; this only adapts it to MkDocs
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from antq.dates import today
 from antq.load import DataError, Dataset, load_dataset
 from antq.pages import site_pages
 from antq.paths import data_dir
+from antq.search import search_files
 
 _state: dict[str, Dataset] = {}
 
@@ -38,3 +44,17 @@ def on_files(files, config):
 def on_serve(server, config, builder):
     server.watch(str(data_dir()))
     return server
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config):
+    # Search in small pieces, found without diacritics (see antq/search.py).
+    folder = Path(config.site_dir) / "search"
+    index = folder / "search_index.json"
+    if not index.is_file():
+        return
+    files = search_files(json.loads(index.read_text(encoding="utf-8")))
+    shutil.rmtree(folder)  # nothing left from an earlier build
+    for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)

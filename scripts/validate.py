@@ -1,7 +1,9 @@
 """Kiểm tra toàn bộ dữ liệu của trang (data/ hoặc --data DIR).
 
 In mọi lỗi dạng `tệp:dòng: trường: nhận được gì, cần gì` rồi thoát với mã 1;
-nếu dữ liệu hợp lệ, in một dòng tóm tắt và thoát với mã 0.
+nếu dữ liệu hợp lệ, in một dòng tóm tắt và thoát với mã 0. Cảnh báo (ví dụ số đường dây
+nóng quá 180 ngày chưa gọi thử, tính đến hôm nay theo giờ địa phương hoặc $SITE_TODAY)
+được in cùng dạng `tệp:dòng: trường: ...` nhưng không làm đổi mã thoát.
 
 Ví dụ:
     python scripts/validate.py
@@ -13,6 +15,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from antq.checks import find_warnings
+from antq.dates import today
 from antq.load import DataError, load_dataset
 from antq.paths import data_dir
 
@@ -27,6 +31,11 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         print(f"{error.summary}.", file=sys.stderr)
         return 1
+    warnings = find_warnings(data, today(data.site.timezone))
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} cảnh báo (không chặn việc xuất bản).", file=sys.stderr)
     print(f"Dữ liệu hợp lệ: {len(data.news)} tin bài, {len(data.hotlines)} đường dây nóng, "
           f"{len(data.models)} mô hình, {len(data.people)} gương người tốt, {len(data.communes)} xã, thị trấn.")
     return 0

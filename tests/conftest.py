@@ -34,3 +34,6 @@ def data_copy(tmp_path):
 def run_script(name: str, *args: str, env: dict | None = None, stdin: str = ""):
     return subprocess.run([sys.executable, str(PROJECT / "scripts" / name), *args], capture_output=True, text=True,
                           input=stdin, env={**os.environ, **(env or {})}, cwd=PROJECT, timeout=120)
+
+# Session fixtures of the browser tests (Chromium, the built test sites), shared by every module.
+from browser import big_site, browser, demo_site  # noqa: E402,F401

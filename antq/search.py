@@ -1,0 +1,92 @@
+"""The search index in small static pieces, found without diacritics.
+
+Material for MkDocs writes one `search/search_index.json` holding the text of every page,
+and fetches it on every first visit. `search_files` turns that index into:
+
+- `search_index.json`: the same configuration with no documents, so what every visit
+  fetches stays a few hundred bytes;
+- `docs.json`: per document (page or section) its address, title and a short teaser,
+  the names of the pieces below and a version that the browser adds to their addresses;
+- `t/<xx>.json`: for the folded words starting with `xx` (`duong`, `duoc`, ...), each
+  spelling met (`đường`, `dương`) with the documents holding it and a weight.
+
+The browser (`docs/assets/javascripts/search-worker.js`) loads `docs.json` and the pieces
+of the words typed only when someone searches, folding the query with the same rule as
+`fold`, so `duong day nong` finds "đường dây nóng" and exact spellings rank first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import unicodedata
+from collections import defaultdict
+
+from .news import fold
+
+TEASER = 160
+# A word: letters, digits and combining marks (text typed in decomposed form keeps its marks).
+WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+TAG = re.compile(r"<[^>]*>")
+SHARD = re.compile(r"[a-z0-9]{2}")
+MAX_TEXT_COUNT = 9
+# A word in a title counts more than any number of times in the text; most in a page's own title.
+TITLE_WEIGHT = 10
+PAGE_TITLE_WEIGHT = 20
+
+
+def plain(markup: str) -> str:
+    """Text of an HTML fragment, whitespace collapsed."""
+    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """(spelling, folded key) of each word of `text`, lowercased in composed form."""
+    found = []
+    for word in WORD.findall(unicodedata.normalize("NFC", text.lower())):
+        key = fold(word)
+        if len(key) >= 2:
+            found.append((word, key))
+    return found
+
+
+def shard_of(key: str) -> str:
+    """The piece a folded word is stored in; the browser computes the same name."""
+    return key[:2] if SHARD.fullmatch(key[:2]) else "_"
+
+
+def teaser(text: str) -> str:
+    if len(text) <= TEASER:
+        return text
+    return text[:TEASER].rsplit(" ", 1)[0] + " …"
+
+
+def _dump(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def search_files(index: dict) -> dict[str, bytes]:
+    """Files of the search folder, by name, from Material's `search_index.json` content."""
+    docs, postings = [], defaultdict(lambda: defaultdict(dict))
+    for number, doc in enumerate(index["docs"]):
+        title, text = plain(doc["title"]), plain(doc["text"])
+        docs.append([doc["location"], title, teaser(text)])
+        weights: dict[tuple[str, str], int] = defaultdict(int)
+        for word, key in words(text):
+            weights[key, word] = min(weights[key, word] + 1, MAX_TEXT_COUNT)
+        boost = TITLE_WEIGHT if "#" in doc["location"] else PAGE_TITLE_WEIGHT
+        for word, key in set(words(title)):
+            weights[key, word] += boost
+        for (key, word), weight in weights.items():
+            postings[key][word][number] = weight
+    shards: dict[str, dict] = defaultdict(dict)
+    for key in sorted(postings):
+        shards[shard_of(key)][key] = {word: [n for doc, w in sorted(by_doc.items()) for n in (doc, w)]
+                                      for word, by_doc in sorted(postings[key].items())}
+    files = {f"t/{name}.json": _dump(shard) for name, shard in shards.items()}
+    version = hashlib.sha256(b"".join(files[name] for name in sorted(files)) + _dump(docs)).hexdigest()[:12]
+    files["docs.json"] = _dump({"version": version, "shards": sorted(shards), "docs": docs})
+    files["search_index.json"] = _dump({"config": index["config"], "docs": []})
+    return files

@@ -1,0 +1,156 @@
+"""The real browser for the tests: Debian's Chromium driven by Playwright, a static server on
+127.0.0.1, and the session fixtures that build each test site once.
+
+conftest.py imports the fixtures from here, so every test module shares one build of each site.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+PROJECT = TESTS.parent
+CHROMIUM = "/usr/bin/chromium"
+# No component updates, sync or background fetches: the only requests are the page's own.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AXE = PROJECT / "node_modules/axe-core/axe.min.js"
+TODAY = "2026-11-26"
+
+
+def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": today}
+    env.pop("SITE_DATA_DIR", None)
+    if data_dir is not None:
+        env["SITE_DATA_DIR"] = str(data_dir)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                            cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@dataclass
+class Served:
+    root: Path
+    url: str  # with a trailing slash
+
+    def __truediv__(self, path: str) -> str:
+        return self.url + path
+
+
+def serve(root: Path):
+    """Serve `root` on 127.0.0.1 (plain files, no compression) until the generator is closed."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(root, f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def settle(page, quiet: float = 2.0, limit: float = 60.0) -> None:
+    """Wait until no request is in flight and none started for `quiet` seconds.
+
+    Playwright's own "networkidle" can come before the theme's script starts its search
+    worker on a slow machine; this waits for that too."""
+    state = {"inflight": 0, "last": time.monotonic()}
+
+    def started(_):
+        state["inflight"] += 1
+        state["last"] = time.monotonic()
+
+    def ended(_):
+        state["inflight"] -= 1
+        state["last"] = time.monotonic()
+
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+        if state["inflight"] <= 0 and time.monotonic() - state["last"] >= quiet:
+            return
+    raise AssertionError(f"the network was still busy after {limit} s")
+
+
+def received(request) -> int:
+    """Bytes of a finished request's response, headers and body, as Chromium received them."""
+    sizes, response = request.sizes(), request.response()
+    # Playwright reports no body size for a worker's script; the file server always sends Content-Length.
+    body = max(sizes["responseBodySize"], int(response.headers.get("content-length", 0)) if response else 0)
+    return sizes["responseHeadersSize"] + body
+
+
+def first_visit(browser, url: str, then=None) -> dict[str, int]:
+    """Bytes received per address on a first visit to `url` until the network is idle, then
+    (if given) after `then(page)` until it is idle again."""
+    context = browser.new_context()
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto(url, wait_until="commit")
+    settle(page)
+    if then is not None:
+        then(page)
+        settle(page)
+    sizes: dict[str, int] = {}
+    for request in finished:
+        sizes[request.url] = sizes.get(request.url, 0) + received(request)
+    context.close()
+    return sizes
+
+
+# -- session fixtures ------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        # launch() starts Chromium with a fresh temporary profile of its own.
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The shipped demonstration data, built once and served."""
+    site = build_site(tmp_path_factory.mktemp("demo-site"))
+    yield from serve(site)
+
+
+@pytest.fixture(scope="session")
+def big_site(tmp_path_factory):
+    """The demonstration data with 10,000 generated news items instead of its own, built once and served."""
+    from synthetic_news import write_synthetic_news
+    root = tmp_path_factory.mktemp("big")
+    data = write_synthetic_news(PROJECT / "data", root / "data", 10_000)
+    yield from serve(build_site(root / "site", data))
+
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return result["violations"]
