@@ -16,7 +16,9 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def site_url() -> str | None:
-    """The site's public address as configured in mkdocs.yml (`site_url`), if any."""
+    """The site's public address: $SITE_URL, else mkdocs.yml's `site_url` default, if any."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
     try:
         config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     except OSError:
