@@ -37,11 +37,12 @@ import yaml
 from antq.dates import show
 from antq.html import md
 from antq.load import DataError, Dataset, load_dataset
+from antq.model import NewsItem
 from antq.synthetic import TODAY, synthetic_files, write_files
 
 PROJECT = Path(__file__).resolve().parent.parent
 LABELS = {"site": "Trang này (hook)", "baseline": "MkDocs thuần", "blog": "Plugin blog Material"}
-MEMORY_METHOD = "ru_maxrss of each build's own process, from os.wait4 (Linux, KiB)"
+MEMORY_METHOD = "ru_maxrss (RSS đỉnh) của chính tiến trình dựng, lấy bằng os.wait4 (Linux); lớn nhất qua các lần chạy"
 
 
 class BenchError(Exception):
@@ -77,7 +78,7 @@ def config_text(name: str, plugins: str, nav: str) -> str:
             f"plugins:\n  - search:\n      lang: vi\n{plugins}{markdown_extensions()}{nav}")
 
 
-def item_body(data: Dataset, item) -> str:
+def item_body(data: Dataset, item: NewsItem) -> str:
     """One news item as a plain Markdown page body, the same facts the site shows and downloads."""
     lines = [f"{show(item.date)} · {md(data.outlet[item.outlet].name)}, {item.kind}", md(item.summary)]
     if item.url:
@@ -184,7 +185,9 @@ def as_table(result: dict) -> str:
              f"{b['peak_memory_bytes'] / 2**20:.0f}", f"{b['memory_ratio']:.2f}", f"{b['site_bytes'] / 2**20:.1f}",
              f"{b['search_index_bytes'] / 2**20:.1f}", str(b["html_pages"])] for label, b in result["builds"].items()]
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
     return "\n".join([f"{result['items']} tin bài, trung vị của {result['repeat']} lần chạy xen kẽ; "
                       f"máy: {m['cores']} nhân, {m['cpu']}, Python {m['python']}",
                       line(headers), line(["-" * w for w in widths]), *map(line, rows)])
