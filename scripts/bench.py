@@ -68,7 +68,10 @@ def markdown_extensions() -> str:
     root = yaml.compose(text, Loader=yaml.SafeLoader)  # composing does not resolve custom tags
     for key, value in root.value:
         if key.value == "markdown_extensions":
-            return text[key.start_mark.index:value.end_mark.index].rstrip() + "\n"
+            lines = text[key.start_mark.index:value.end_mark.index].rstrip().splitlines()
+            while lines[-1].lstrip().startswith("#"):  # comments above the next key
+                lines.pop()
+            return "\n".join(lines).rstrip() + "\n"
     return ""
 
 
