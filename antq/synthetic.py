@@ -15,13 +15,12 @@ from pathlib import Path
 
 import yaml
 
-from .model import FILE_KINDS
 from .news import news_text, slugify
-from .schemas import modeline
 
 START, END = date(2020, 1, 1), date(2025, 12, 31)
 MERGER = date(2025, 7, 1)  # outlets and units changed on this day: some close the day before, some open
 TODAY = "2026-01-15"  # the day the benchmark builds the site as of ($SITE_TODAY)
+CHECKED = (date(2025, 8, 1), date(2026, 1, 10))  # hotlines called within the last months before TODAY
 ITEMS_PER_COMMUNE = 100
 
 # id, name, medium, quota group, valid_from, valid_to, share of the items while valid
@@ -64,7 +63,8 @@ TOPICS = ["an ninh trật tự", "phòng, chống ma túy", "phòng, chống t�
 
 def _dump(name: str, value: dict) -> str:
     body = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1000)
-    return modeline(FILE_KINDS[name], depth=0) + "# Dữ liệu tổng hợp để đo tốc độ dựng trang (scripts/bench.py).\n" + body
+    return (f"# yaml-language-server: $schema=../schemas/{Path(name).stem}.schema.json\n"
+            "# Dữ liệu tổng hợp để đo tốc độ dựng trang (scripts/bench.py).\n" + body)
 
 
 def _unique(slug: str, seen: set[str]) -> str:
@@ -95,7 +95,7 @@ def _communes(count: int) -> list[dict]:
 
 def _hotlines(rng: random.Random, communes: list[dict]) -> list[dict]:
     hotlines = [{"id": f"khan-cap-{n}", "name": name, "number": n, "answered_by": by, "hours": "24/7",
-                 "channels": ["call"], "checked": _day(rng, date(2025, 6, 1), date(2025, 12, 31))}
+                 "channels": ["call"], "checked": _day(rng, *CHECKED)}
                 for n, name, by in [("113", "Cảnh sát 113", "Trung tâm Chỉ huy Công an tỉnh"),
                                     ("114", "Cứu nạn, cứu hộ 114", "Cảnh sát phòng cháy, chữa cháy"),
                                     ("115", "Cấp cứu y tế 115", "Trung tâm cấp cứu 115"),
@@ -108,7 +108,7 @@ def _hotlines(rng: random.Random, communes: list[dict]) -> list[dict]:
                          "number": f"09{i // 1000 % 100:02d} {i % 1000:03d} {rng.randrange(1000):03d}",
                          "example": True, "answered_by": "Trực ban Công an " + commune["name"],
                          "hours": "24/7", "channels": rng.choice([["call"], ["call", "sms"], ["call", "sms", "zalo"]]),
-                         "commune": commune["id"], "checked": _day(rng, date(2025, 1, 1), date(2025, 12, 31))})
+                         "commune": commune["id"], "checked": _day(rng, *CHECKED)})
     return hotlines
 
 
@@ -182,6 +182,8 @@ def synthetic_files(items: int, seed: int = 1) -> dict[str, str]:
         "models.yml": _dump("models.yml", {"types": [{"id": t, "name": n} for t, n in MODEL_TYPES],
                                            "models": _models(rng, communes)}),
         "people.yml": _dump("people.yml", {"people": _people(rng, communes)}),
+        # Read by the feed import, which keeps entries that mention one of these words.
+        "keywords.yml": _dump("keywords.yml", {"keywords": ["an ninh", "trật tự", "tội phạm", "ma túy"]}),
     }
     files.update(_news(rng, i, communes) for i in range(items))
     return files

@@ -10,7 +10,8 @@ một tiến trình mới với `mkdocs build --strict`:
   blog      cùng N tin bài làm bài viết của plugin blog của Material (bỏ qua bằng --no-blog).
 
 In trung vị thời gian, tỉ lệ so với baseline, bộ nhớ đỉnh (RSS lớn nhất của tiến trình
-dựng, lấy bằng os.wait4), dung lượng trang dựng ra và của search/search_index.json.
+dựng, lấy bằng os.wait4), dung lượng trang dựng ra và của dữ liệu tìm kiếm (thư mục search/,
+với Material là search/search_index.json).
 Kết quả trên máy dùng chung thay đổi theo tải: so sánh các tỉ lệ, không so số giây.
 
 Ví dụ:
@@ -143,12 +144,12 @@ def folder_bytes(folder: Path) -> int:
 
 
 def summarise(runs: list[dict], site_dir: Path) -> dict:
-    index = site_dir / "search" / "search_index.json"
+    search = site_dir / "search"
     return {"seconds": [round(r["seconds"], 3) for r in runs],
             "median_seconds": round(statistics.median(r["seconds"] for r in runs), 3),
             "median_cpu_seconds": round(statistics.median(r["cpu_seconds"] for r in runs), 3),
             "peak_memory_bytes": max(r["peak_rss_bytes"] for r in runs),
-            "site_bytes": folder_bytes(site_dir), "search_index_bytes": index.stat().st_size if index.exists() else 0,
+            "site_bytes": folder_bytes(site_dir), "search_bytes": folder_bytes(search) if search.is_dir() else 0,
             "html_pages": sum(1 for _ in site_dir.rglob("*.html"))}
 
 
@@ -183,10 +184,10 @@ def bench(items: int, repeat: int, blog: bool, seed: int, progress) -> dict:
 def as_table(result: dict) -> str:
     m = result["machine"]
     headers = ["Bản dựng", "Thời gian (s)", "× thuần", "CPU (s)", "Bộ nhớ đỉnh (MB)", "× thuần",
-               "Trang dựng (MB)", "search_index.json (MB)", "Tệp HTML"]
+               "Trang dựng (MB)", "Tìm kiếm (MB)", "Tệp HTML"]
     rows = [[LABELS[label], f"{b['median_seconds']:.2f}", f"{b['time_ratio']:.2f}", f"{b['median_cpu_seconds']:.2f}",
              f"{b['peak_memory_bytes'] / 2**20:.0f}", f"{b['memory_ratio']:.2f}", f"{b['site_bytes'] / 2**20:.1f}",
-             f"{b['search_index_bytes'] / 2**20:.1f}", str(b["html_pages"])] for label, b in result["builds"].items()]
+             f"{b['search_bytes'] / 2**20:.2f}", str(b["html_pages"])] for label, b in result["builds"].items()]
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
 
     def line(cells: list[str]) -> str:

@@ -9,7 +9,7 @@ from antq.synthetic import synthetic_files, write_files
 from conftest import run_script
 
 BUILD_KEYS = {"seconds", "median_seconds", "median_cpu_seconds", "peak_memory_bytes", "site_bytes",
-              "search_index_bytes", "html_pages", "time_ratio", "memory_ratio"}
+              "search_bytes", "html_pages", "time_ratio", "memory_ratio"}
 
 
 def test_generator_is_deterministic_for_a_seed():
@@ -39,7 +39,7 @@ def test_bench_json_has_the_documented_keys():
     assert set(report["builds"]) == {"site", "baseline"}
     for build in report["builds"].values():
         assert set(build) == BUILD_KEYS
-        assert len(build["seconds"]) == 1 and build["peak_memory_bytes"] > 0 and build["search_index_bytes"] > 0
+        assert len(build["seconds"]) == 1 and build["peak_memory_bytes"] > 0 and build["search_bytes"] > 0
     assert report["builds"]["baseline"]["time_ratio"] == 1
     # The site has its own pages; the baseline one page per item plus its home page and 404.
     assert report["builds"]["baseline"]["html_pages"] == 30 + 2
