@@ -298,7 +298,9 @@ def render_quota_group(data: Dataset, result: GroupResult) -> str:
                          [(data.outlet[o].name, n) for o, n in result.by_outlet.items()], numeric={1})),
              f"\n### Các tin bài được tính ({result.count})\n"]
     if result.items:
-        parts.append(block(tag("ol", join(news_line(data, n) for n in result.items), cls="news counted")))
+        # The year's news page lists these items already: keep them out of the search index once more.
+        parts.append(block(tag("ol", join(news_line(data, n) for n in result.items), cls="news counted",
+                               data_search_exclude="true")))
     else:
         parts.append("\nChưa có tin bài nào.\n")
     return "".join(parts)
