@@ -7,6 +7,7 @@ import re
 import tempfile
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -17,6 +18,7 @@ from .schemas import modeline
 FIELD_ORDER = ["title", "date", "outlet", "url", "kind", "status", "summary", "topics", "communes", "guid"]
 
 
+@lru_cache(maxsize=65536)  # the search index folds the same words many times over
 def fold(text: str) -> str:
     """Lowercase, without diacritics; đ becomes d (decomposition alone keeps it)."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
