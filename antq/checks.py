@@ -35,9 +35,8 @@ CHECK_EVERY_DAYS = 180
 
 def canonical_url(url: str) -> str:
     """The form under which two addresses of one article compare equal."""
-    parts = urlsplit(clean_url(url))
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    parts = urlsplit(clean_url(url))  # already lowercased scheme and host, no fragment
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") or "/", parts.query, ""))
 
 
 def _duplicates(records, path: Path, prefix: tuple, found: _Collector) -> None:

@@ -145,9 +145,9 @@ def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
              f"Trang công khai kết quả thực hiện kế hoạch phong trào toàn dân bảo vệ an ninh Tổ quốc "
              f"của {md(site.locality)}, {md(site.province)}.\n",
              "\n## Đường dây nóng\n"]
-    first = hotline_sections(data, today)[:1]  # the national emergency numbers when there are any
+    emergency = emergency_hotlines(current_hotlines(data, today))
     parts.append(block(tag("ul", join(tag("li", join([number_html(h), " ", h.name, f" ({h.hours})"]))
-                                      for _, hotlines in first for h in hotlines), cls="hotlines-short")))
+                                      for h in emergency), cls="hotlines-short")))
     parts.append("\n[Tất cả đường dây nóng theo xã, thị trấn](duong-day-nong.md) · "
                  "[Cách tố giác tội phạm](huong-dan/to-giac-toi-pham.md)\n")
     if leading:
