@@ -17,7 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_references
 from .messages import inner_type, describe, field_label, shown
-from .model import FILE_KINDS, Commune, Hotline, ModelType, NewsItem, Outlet, Person, SecurityModel, Site
+from .model import (FILE_KINDS, Agency, Commune, Directive, Hotline, LocalityYear, ModelType, NewsItem, Outlet, Person,
+                    SecurityModel, Site, Target, Task, Unit, UnitYear)
+from .target_checks import check_targets
 
 # The C loader is ~20x faster than the pure-Python one, which matters at thousands of files.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -76,6 +78,14 @@ class Dataset:
     news_files: tuple[str, ...] = field(repr=False)
     # Words that make a feed entry relevant (data/keywords.yml), for the feed import.
     keywords: tuple[str, ...] = ()
+    # The plan's targets: units.yml, unit-years.yml, locality-years.yml, directives.yml, targets.yml, duties.yml.
+    units: tuple[Unit, ...] = ()
+    unit_years: tuple[UnitYear, ...] = ()
+    locality_years: tuple[LocalityYear, ...] = ()
+    directives: tuple[Directive, ...] = ()
+    targets: tuple[Target, ...] = ()
+    agencies: tuple[Agency, ...] = ()
+    tasks: tuple[Task, ...] = ()
 
     @cached_property
     def outlet(self) -> dict[str, Outlet]:
@@ -267,8 +277,11 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Datas
         root=root, site=site, outlets=tuple(lists["outlets"]), communes=tuple(lists["communes"]),
         hotlines=tuple(lists["hotlines"]), model_types=tuple(lists["types"]), models=tuple(lists["models"]),
         people=tuple(lists["people"]), news=tuple(news), news_files=tuple(news_files),
-        keywords=tuple(lists["keywords"]))
+        keywords=tuple(lists["keywords"]),
+        **{key: tuple(lists[key]) for key in ("units", "unit_years", "locality_years", "directives", "targets",
+                                              "agencies", "tasks")})
     check_references(dataset, found)
+    check_targets(dataset, found)
     problems = found.problems()
     if problems:
         raise DataError(problems)
