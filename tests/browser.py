@@ -28,6 +28,17 @@ AXE = PROJECT / "node_modules/axe-core/axe.min.js"
 TODAY = "2026-11-26"
 
 
+def configured_site_url() -> str:
+    """The site's public address as the build sees it: $SITE_URL, else mkdocs.yml's default."""
+    import yaml
+
+    class Tagged(yaml.SafeLoader):
+        """mkdocs.yml's `!ENV [NAME, default]` read as the list it tags."""
+    Tagged.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node))
+    value = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tagged)["site_url"]
+    return os.environ.get(value[0], value[-1]) if isinstance(value, list) else value
+
+
 def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": today}
     env.pop("SITE_DATA_DIR", None)

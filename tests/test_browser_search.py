@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from antq.news import fold
+from antq.text import fold
 from antq.search import words
 
 QUERIES = [
