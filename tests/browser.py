@@ -157,6 +157,35 @@ def big_site(tmp_path_factory):
     yield from serve(build_site(root / "site", data))
 
 
+# -- the theme's search box ----------------------------------------------------------------
+
+def search(page, query: str) -> None:
+    """Type `query` in the site's own search box, as a person would, and wait for its results to settle."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=15)
+    box.press("End")  # a key event: the theme reads the box on key up, after any composed text
+    deadline, last, since = time.monotonic() + 20, None, time.monotonic()
+    while time.monotonic() < deadline:
+        now = page.locator(".md-search-result").inner_html()
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since > 0.8 and page.locator(".md-search-result__item").count():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no search results for {query!r}")
+
+
+def results(page) -> list[dict]:
+    """Each result group: its page address, the titles shown and the words marked."""
+    return page.eval_on_selector_all(".md-search-result__item", """items => items.map(item => ({
+        page: item.querySelector("a").getAttribute("href"),
+        titles: [...item.querySelectorAll("h1, h2")].map(h => h.textContent),
+        marked: [...item.querySelectorAll("mark")].map(m => m.textContent)}))""")
+
+
+
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

@@ -12,8 +12,7 @@ from antq.posters import poster_communes, qr_svg
 from antq.quota import count_quotas
 from antq.hotlines import current_hotlines
 from antq.render import shown_name
-from browser import PROJECT, TODAY, axe_violations, configured_site_url
-from test_browser_search import search
+from browser import PROJECT, TODAY, axe_violations, configured_site_url, search
 
 DATA = load_dataset(PROJECT / "data")
 DAY = date.fromisoformat(TODAY)
