@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .model import MEASURES, Commune, Indicator, Period, Target, Unit, UnitYear
 
 if TYPE_CHECKING:
-    from .load import Dataset
+    from .dataset import Dataset
     from .quota import YearResult
 
 RULE_TEXT = {"at_least": "ít nhất", "more_than": "trên"}
