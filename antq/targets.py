@@ -26,6 +26,10 @@ RATINGS = ("tốt", "khá", "trung bình", "yếu")
 CLASSES = {"key-security": "trọng điểm phức tạp về an ninh, trật tự",
            "key-order": "trọng điểm phức tạp về trật tự an toàn xã hội", "less-complex": "ít phức tạp"}
 
+# Computed from the register, entered as yearly figures, or counted from the news.
+HOW = {"units": "computed", "households": "computed", "directives": "computed", "locality": "entered",
+       "quota": "counted"}
+
 # How each measure is obtained, for readers and reviewers: computed from which file, or entered.
 METHOD = {
     "directives_deployed": "Tính từ danh sách văn bản (directives.yml): văn bản ban hành trong năm đã triển khai "
@@ -65,11 +69,10 @@ class Rule:
     value: float
     year: int | None = None  # the deadline, or the first year of a yearly threshold; None: every year
 
-    def met_by(self, numerator: int, denominator: int | None) -> bool:
-        """Exact: 9/10 is not "trên 90%", 901/1000 is."""
-        value = Fraction(str(self.value))
-        have = Fraction(numerator) if denominator is None else Fraction(numerator * 100, denominator)
-        return have >= value if self.rule == "at_least" else have > value
+    def meets(self, value: Fraction) -> bool:
+        """Exact: 90% is not "trên 90%", 90.1% is (the threshold as written, not as a binary float)."""
+        threshold = Fraction(str(self.value))
+        return value >= threshold if self.rule == "at_least" else value > threshold
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ class Figure:
     def met(self) -> bool | None:
         if self.rule is None or self.value is None:
             return None
-        return self.rule.met_by(self.numerator, self.denominator)
+        return self.rule.meets(self.value)
 
     @property
     def state(self) -> str:
@@ -358,3 +361,23 @@ def yearly_status_counts(data: Dataset, years: range, today: date) -> list[dict]
 
 def count_states(results: list[IndicatorResult]) -> Counter:
     return Counter(r.final.state for r in results if r.final is not None)
+
+
+FIGURE_COLUMNS = ["period", "target", "source", "indicator", "name", "measure", "how", "year", "as_of", "numerator",
+                  "denominator", "total", "value", "rule", "threshold", "threshold_year", "judged", "state", "met",
+                  "missing_count"]
+
+
+def figure_record(result: IndicatorResult, figure: Figure) -> dict:
+    """One indicator's figure in one year, for the downloads; `value` is a percentage or a count."""
+    rule = figure.rule
+    return {"period": result.period.id, "target": result.target.id, "source": result.target.source,
+            "indicator": result.indicator.id, "name": result.indicator.name, "measure": result.indicator.measure,
+            "how": HOW[MEASURES[result.indicator.measure][0]], "year": figure.year, "as_of": figure.on.isoformat(),
+            "numerator": figure.numerator, "denominator": figure.denominator, "total": figure.total,
+            "value": None if figure.value is None else round(float(figure.value), 4),
+            "rule": rule.rule if rule else None, "threshold": rule.value if rule else None,
+            "threshold_year": rule.year if rule else None, "judged": figure.judged, "state": figure.state,
+            "met": figure.met, "missing_count": len(figure.missing), "counted": list(figure.counted),
+            "missed": list(figure.missed), "missing": list(figure.missing),
+            "breakdown": [{"label": label, "numerator": n, "denominator": d} for label, n, d in figure.breakdown]}
