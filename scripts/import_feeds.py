@@ -33,15 +33,16 @@ Ví dụ:
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
 import unicodedata
 from pathlib import Path
 
-from antq.feed_import import MAX_NEW_PER_FEED, FeedResult, ImportResult, SourceError, import_feeds
+from antq import cli
+from antq.feed_import import MAX_NEW_PER_FEED, FeedResult, ImportResult, import_feeds
 from antq.fetch import DEFAULT_TIMEOUT, user_agent
-from antq.load import DataError, display_path
-from antq.paths import data_dir, site_url
+from antq.paths import data_dir
+from antq.problems import display_path
 
 EXIT_FAILED = 1
 EXIT_SKIPPED = 3
@@ -91,9 +92,9 @@ def exit_code(outcome: ImportResult) -> int:
     return EXIT_SKIPPED if outcome.skipped else 0
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", metavar="DIR", help="thư mục dữ liệu (mặc định: data/ hoặc $SITE_DATA_DIR)")
+    parser = cli.parser(__doc__)
     parser.add_argument("--outlet", nargs="+", action="append", metavar=("ID", "FEED"),
                         help="mã cơ quan báo chí rồi một hay nhiều địa chỉ RSS/Atom hoặc tệp (lặp lại được)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ đọc và báo cáo, không ghi tệp nào")
@@ -101,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"thời gian tối đa cho cả một nguồn tin (mặc định: {DEFAULT_TIMEOUT:g} giây)")
     parser.add_argument("--max-per-feed", type=int, default=MAX_NEW_PER_FEED, metavar="N",
                         help=f"số tin mới tối đa nhận từ một nguồn trong một lần chạy (mặc định: {MAX_NEW_PER_FEED})")
+    parser.add_argument("--site-url", default=os.environ.get("SITE_URL"), metavar="URL",
+                        help="địa chỉ trang, ghi vào User-Agent để máy chủ nguồn tin biết ai đọc (mặc định: $SITE_URL)")
     args = parser.parse_args(argv)
     if any(len(group) < 2 for group in args.outlet or []):
         parser.error("--outlet cần mã cơ quan báo chí rồi ít nhất một địa chỉ nguồn tin")
@@ -108,15 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--timeout cần số giây lớn hơn 0, --max-per-feed cần số nguyên từ 1 trở lên")
     chosen = [(group[0], feed) for group in args.outlet for feed in group[1:]] if args.outlet else None
     root = data_dir(args.data)
-    try:
-        outcome = import_feeds(root, chosen, dry_run=args.dry_run, timeout=args.timeout,
-                               agent=user_agent(site_url()), limit=args.max_per_feed)
-    except DataError as error:
-        print(f"{error}\nLỗi: {error.summary}; chưa ghi tệp nào.", file=sys.stderr)
-        return EXIT_FAILED
-    except SourceError as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
-        return EXIT_FAILED
+    outcome = import_feeds(root, chosen, dry_run=args.dry_run, timeout=args.timeout,
+                           agent=user_agent(args.site_url), limit=args.max_per_feed)
     if not outcome.feeds:
         print("Không có nguồn tin nào: chưa cơ quan nào trong data/outlets.yml có trường feed. "
               "Thêm feed cho cơ quan, hoặc dùng --outlet ID FEED.")
@@ -131,4 +127,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)
