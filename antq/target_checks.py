@@ -223,9 +223,9 @@ def _indicator_problems(indicator, period):
         if threshold.year in years:
             yield ("thresholds", k, "year"), f"năm {threshold.year} đã có một ngưỡng khác; mỗi năm chỉ một ngưỡng"
         years.add(threshold.year)
-        if period is not None and threshold.year not in period.years:
+        if period is not None and period.years and threshold.year not in period.years:
             yield ("thresholds", k, "year"), (f"nhận được {threshold.year}, cần một năm của giai đoạn {period.id} "
-                                              f"({period.years[0]}-{period.years[-1]})")
+                                              f"({period.start.year}-{period.end.year})")
         if kind == "percent" and threshold.value > 100:
             yield ("thresholds", k, "value"), f"nhận được {threshold.value:g}, cần tỷ lệ phần trăm từ 0 đến 100"
         if threshold.as_of is not None and threshold.as_of.year != threshold.year:
