@@ -292,7 +292,9 @@ def render_indicator(data: Dataset, register: Register, result: IndicatorResult)
     ind, target = result.indicator, result.target
     scope = f" Đơn vị được tính: {', '.join(ind.scope)}{' (chỉ nơi tiềm ẩn phức tạp)' if ind.complex_only else ''}." \
         if ind.scope else ""
-    parts = [f"# {md(ind.name)}\n",
+    # Reviewers reach these pages from the dashboard, whose cards carry the same names: kept out of the
+    # search index, they do not push the citizens' guidance (how to report a crime) down the results.
+    parts = [front_matter(search={"exclude": True}), f"# {md(ind.name)}\n",
              f"{md(target.source)}, giai đoạn {md(result.period.id)}: {md(target.title)}. "
              f"Yêu cầu: {md(requirement_text(result))}.{md(scope)}\n",
              block(tag("blockquote", tag("p", target.text), cls="plan-text")),

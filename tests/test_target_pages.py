@@ -142,3 +142,11 @@ def test_a_data_set_without_targets_still_has_both_pages():
     pages = {p.uri: p.content for p in site_pages(data, date(2023, 6, 1))}
     assert "Chưa có mục tiêu nào" in pages["muc-tieu/index.md"]
     assert "# Nhiệm vụ, thời hạn và báo cáo của các đơn vị" in pages["nhiem-vu/index.md"]
+
+
+def test_indicator_pages_stay_out_of_the_search_index_and_the_dashboard_stays_in():
+    # A citizen typing "tố giác tội phạm" is looking for how to report a crime, not for tip statistics.
+    for result in INDICATORS:
+        assert PAGES[f"muc-tieu/{result.period.id}/{result.indicator.id}.md"].startswith(
+            '---\nsearch: {"exclude": true}\n---\n')
+    assert "search:" not in PAGES["muc-tieu/index.md"].split("---", 2)[1]
