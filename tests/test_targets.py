@@ -75,6 +75,24 @@ def test_more_than_90_percent_is_not_met_by_exactly_90(measure, met, total, stat
     assert result.value == Fraction(met * 100, total)
 
 
+@pytest.mark.parametrize("met, state", [(900, "missed"), (901, "met")])
+def test_more_than_90_percent_of_units_with_an_effective_model(met, state):
+    ids = [c.id for c in communes(1000)]
+    models = [model(commune=i, years=(2024,)) for i in ids[:met]] + [model(commune=i, years=(2024,), result="formal")
+                                                                     for i in ids[met:]]
+    result = figure(dataset(communes=communes(1000), models=models), indicator("effective_model"))
+    assert (result.numerator, result.denominator, result.state) == (met, 1000, state)
+
+
+@pytest.mark.parametrize("with_model, state", [(9, "missed"), (10, "met")])
+def test_every_complex_unit_needs_an_effective_model(with_model, state):
+    complex_units = [Commune(id=f"c{i}", name=f"xã C{i}", kind="xã", complex=True) for i in range(10)]
+    models = [model(commune=f"c{i}", years=(2024,)) for i in range(with_model)]
+    data = dataset(communes=complex_units + communes(5), models=models)
+    result = figure(data, indicator("effective_model", rule="at_least", value=100, complex_only=True))
+    assert (result.numerator, result.denominator, result.state) == (with_model, 10, state)
+
+
 @pytest.mark.parametrize("met, state", [(999, "missed"), (1000, "met")])
 def test_at_least_100_percent_needs_every_unit(met, state):
     data = dataset(communes=communes(1000), unit_years=meeting("camera", met, 1000))
@@ -134,6 +152,12 @@ def test_a_commune_counts_as_rural_or_urban_by_its_kind_unless_its_area_says():
     assert figure(household_data(600, kind="xã", area="urban"), urban).numerator == 600
 
 
+def test_communes_without_households_give_no_figure():
+    ind = indicator("camera_households", rule="at_least", value=5, area="rural", scope=["xã"])
+    assert figure(household_data(0, households=0), ind).state == "nodata"  # 0 of 0 households
+    assert figure(dataset(communes=communes(2)), ind).missing == ("x0", "x1")
+
+
 @pytest.mark.parametrize("reached, state", [(999, "missed"), (1000, "met")])
 def test_households_reached_is_a_sum_over_communes(reached, state):
     data = dataset(communes=communes(2), unit_years=[
@@ -161,6 +185,23 @@ def test_extra_propagandists_at_one_level_do_not_make_up_for_a_shortage_at_anoth
                                     year=2020, scope=[]))
     assert (result.numerator, result.denominator, result.state) == (319, 320, "missed")
     assert result.breakdown == (("huyện", 30, 30), ("xã", 289, 290))
+
+
+@pytest.mark.parametrize("accepted, state", [(99, "missed"), (100, "met")])
+def test_every_tip_received_is_accepted(accepted, state):
+    data = dataset(locality_years=[LocalityYear(year=2024, tips=Tips(received=100, accepted=accepted, resolved=0,
+                                                                     overdue=0))])
+    result = figure(data, indicator("tips_accepted", rule="at_least", value=100, schedule="yearly", year=2020, scope=[]))
+    assert (result.numerator, result.denominator, result.state) == (accepted, 100, state)
+
+
+@pytest.mark.parametrize("trained, state", [(999, "missed"), (1000, "met")])
+def test_every_propagandist_trained_by_the_deadline(trained, state):
+    data = dataset(locality_years=[LocalityYear(year=2024, propagandists=[
+        Propagandists(level="huyện", required=100, actual=100, trained=100),
+        Propagandists(level="xã", required=900, actual=900, trained=trained - 100)])])
+    result = figure(data, indicator("propagandists_trained", rule="at_least", value=100, scope=[]))
+    assert (result.numerator, result.denominator, result.state) == (trained, 1000, state)
 
 
 def test_members_and_students_reached():
