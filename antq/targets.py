@@ -127,7 +127,13 @@ class IndicatorResult:
 
     @property
     def final(self) -> Figure | None:
-        """The figure that answers "was the target reached": the last judged year, else the last year."""
+        """The figure that answers "was the target reached": for a deadline, the year of the last deadline
+        (met on time or not; the years after it are shown too); otherwise the last judged year, else the last."""
+        if self.indicator.schedule == "deadline" and self.indicator.thresholds:
+            last = max(t.year for t in self.indicator.thresholds)
+            at_deadline = [f for f in self.figures if f.year == last]
+            if at_deadline:
+                return at_deadline[0]
         judged = [f for f in self.figures if f.judged and f.rule is not None]
         return (judged or list(self.figures) or [None])[-1]
 

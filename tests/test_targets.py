@@ -371,3 +371,14 @@ def test_every_demonstration_target_has_a_figure_for_every_year_2020_to_2025():
             assert all(f.state != "nodata" for f in result.figures), result.indicator.id
     states = {r.final.state for t in period.targets for r in t.indicators}
     assert {"met", "missed", "tracked"} <= states  # the demonstration shows each kind of outcome
+
+
+def test_a_deadline_target_is_answered_at_its_deadline_even_if_met_later():
+    ind = indicator("camera", rule="at_least", value=100, year=2022)
+    data = dataset(communes=communes(10), unit_years=[s for y, n in ((2022, 9), (2023, 10), (2024, 10))
+                                                      for s in meeting("camera", n, 10, year=y)])
+    target = Target(id="t", period="p", title="T", text="Lời văn", source="Mục II", indicators=[ind])
+    (period,) = [p for p in compute_targets(dataclasses.replace(data, targets=(target,)), date(2024, 12, 31), {})]
+    result = period.targets[0].indicators[0]
+    assert (result.final.year, result.final.state) == (2022, "missed")
+    assert [f.state for f in result.figures if f.year > 2022] == ["met", "met"]
