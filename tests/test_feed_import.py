@@ -13,7 +13,7 @@ from antq.feed_import import (STATE_FILE, FeedError, SourceError, import_feeds, 
                               plain_text, read_entries, shorten)
 from antq.load import load_dataset
 from antq.problems import DataError
-from conftest import FIXTURES, run_script, script_main
+from conftest import CONSENT, FIXTURES, run_script, script_main
 
 FEEDS = FIXTURES / "feeds"
 CASES = sorted(FEEDS.glob("*.xml"))
@@ -191,7 +191,7 @@ def test_entries_outside_the_outlets_active_dates_are_reported_and_the_rest_writ
 def test_the_data_set_is_validated_before_anything_is_written(data_copy):
     # A published item elsewhere is broken: the import refuses, and writes neither files nor state.
     people = data_copy / "people.yml"
-    people.write_text(people.read_text(encoding="utf-8").replace("consent: true", "consent: false"), encoding="utf-8")
+    people.write_text(people.read_text(encoding="utf-8").replace(CONSENT, "consent: false"), encoding="utf-8")
     before = sorted(data_copy.rglob("*"))
     with pytest.raises(DataError):
         import_file(data_copy, "rss-basic.xml")

@@ -11,7 +11,7 @@ from antq.html import md
 from antq.load import load_dataset
 from antq.export import to_csv
 from antq.pages import site_pages
-from antq.render import render_hotlines, shown_name
+from antq.render import render_hotlines
 from conftest import VALID
 
 SCRIPT = "<script>alert(1)</script>"
@@ -62,12 +62,6 @@ def test_expired_hotline_is_not_shown_as_current():
     page = render_hotlines(dataclasses.replace(data, hotlines=(expired,) + data.hotlines[1:]), date(2025, 1, 1))
     assert "tel:113" not in page
     assert "tel:113" in render_hotlines(data, date(2024, 12, 31))
-
-
-def test_minor_is_shown_by_initials():
-    person = load_dataset(VALID).people[0]
-    assert shown_name(person) == "Nguyễn Văn An"
-    assert shown_name(person.model_copy(update={"minor": True})) == "N.V.A."
 
 
 def test_csv_cells_are_not_formulas_and_open_in_spreadsheets():
