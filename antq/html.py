@@ -53,9 +53,39 @@ def table(headers: list[str], rows: Iterable[Iterable[object]], caption: str | N
     return tag("table", join([tag("caption", caption) if caption else "", head, tag("tbody", body)], " "), cls=cls)
 
 
+# A raw HTML block is marked, so that the site generator can keep it out of the Markdown converter
+# (which would parse hundreds of kilobytes of HTML only to emit them unchanged) and put it back after.
+# Neither mark can come from the data (the loader refuses control characters) or from escaped text.
+BLOCK_START, BLOCK_END = "\x02", "\x03"
+_MARKED = re.compile("\x02([^\x03]*)\x03")
+_PLACEHOLDER = re.compile("<!--antq-html-([0-9]+)-->")
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
 def block(content: Html) -> str:
-    """Raw HTML as its own Markdown block (blank lines around, none inside)."""
-    return "\n\n" + re.sub(r"\n\s*\n", "\n", content) + "\n\n"
+    """Raw HTML as its own Markdown block (blank lines around, none inside), marked: see `take_blocks`."""
+    return "\n\n" + BLOCK_START + re.sub(r"\n\s*\n", "\n", content) + BLOCK_END + "\n\n"
+
+
+def take_blocks(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each marked HTML block replaced by a placeholder (an HTML comment, which
+    Markdown passes through as a block of its own), and the blocks in order."""
+    blocks: list[str] = []
+
+    def hold(match: re.Match) -> str:
+        blocks.append(match[1])
+        return f"<!--antq-html-{len(blocks) - 1}-->"
+    return _MARKED.sub(hold, markdown), blocks
+
+
+def put_blocks(converted: str, blocks: list[str]) -> str:
+    """The HTML converted from `take_blocks`' Markdown, with the blocks back in place."""
+    return _PLACEHOLDER.sub(lambda match: blocks[int(match[1])], converted) if blocks else converted
+
+
+def block_ids(blocks: list[str]) -> set[str]:
+    """The `id`s in the blocks: anchors that links from other pages may point to."""
+    return {html.unescape(i) for b in blocks for i in _ID.findall(b)}
 
 
 def front_matter(**meta: object) -> str:

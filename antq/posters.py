@@ -7,6 +7,7 @@ kept confidential, and a QR code (SVG, made at build time) that opens the hotlin
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urljoin
 
 import segno
@@ -26,6 +27,7 @@ PROMISE = ("Mọi tin báo đều được giữ bí mật. Người tố giác 
            "và được pháp luật bảo vệ.")
 
 
+@lru_cache(maxsize=64)  # every poster carries the same code: encode it once, and once per `mkdocs serve` session
 def qr_svg(url: str) -> Html:
     """A QR code opening `url`, as inline SVG that scales with its box."""
     label = f"Mã QR mở trang {url}"

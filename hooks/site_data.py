@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 
 from antq.dataset import Dataset
 from antq.dates import today
+from antq.html import block_ids, put_blocks, take_blocks
 from antq.load import load_dataset
 from antq.pages import site_pages
 from antq.paths import data_dir
@@ -41,9 +42,22 @@ def on_config(config):
 
 def on_files(files, config):
     data = _state["data"]
+    _state["blocks"] = {}
     for page in site_pages(data, _state["today"], config.site_url):
-        files.append(File.generated(config, page.uri, content=page.content))
+        content = page.content
+        if isinstance(content, str) and page.uri.endswith(".md"):
+            content, _state["blocks"][page.uri] = take_blocks(content)
+        files.append(File.generated(config, page.uri, content=content))
     return files
+
+
+def on_page_content(html, page, config, files):
+    # The generated pages' HTML blocks skipped Markdown (see antq/html.py): back in place, with their anchors.
+    blocks = _state["blocks"].get(page.file.src_uri)
+    if not blocks:
+        return html
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | block_ids(blocks)
+    return put_blocks(html, blocks)
 
 
 def on_serve(server, config, builder):
