@@ -58,7 +58,7 @@ def table(headers: list[str], rows: Iterable[Iterable[object]], caption: str | N
 # Neither mark can come from the data (the loader refuses control characters) or from escaped text.
 BLOCK_START, BLOCK_END = "\x02", "\x03"
 _MARKED = re.compile("\x02([^\x03]*)\x03")
-_PLACEHOLDER = re.compile("<!--antq-html-([0-9]+)-->")
+PLACEHOLDER = re.compile("<!--antq-html-([0-9]+)-->")
 _ID = re.compile(r'\sid="([^"]*)"')
 
 
@@ -80,7 +80,7 @@ def take_blocks(markdown: str) -> tuple[str, list[str]]:
 
 def put_blocks(converted: str, blocks: list[str]) -> str:
     """The HTML converted from `take_blocks`' Markdown, with the blocks back in place."""
-    return _PLACEHOLDER.sub(lambda match: blocks[int(match[1])], converted) if blocks else converted
+    return PLACEHOLDER.sub(lambda match: blocks[int(match[1])], converted) if blocks else converted
 
 
 def block_ids(blocks: list[str]) -> set[str]:

@@ -13,16 +13,23 @@ and fetches it on every first visit. `search_files` turns that index into:
 The browser (`docs/assets/javascripts/search-worker.js`) loads `docs.json` and the pieces
 of the words typed only when someone searches, folding the query with the same rule as
 `fold`, so `duong day nong` finds "đường dây nóng" and exact spellings rank first.
+
+The generated pages (a year of news is hundreds of kilobytes) are not read by the theme's
+search plugin, whose HTML parser would take longer than building them: `page_entries` makes
+the same entries from their Markdown-converted HTML and their HTML blocks (`antq/html.py`),
+and `merge_entries` puts them where the plugin would have.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import unicodedata
 from collections import defaultdict
 
+from .html import PLACEHOLDER
 from .text import fold, page_text, shorten
 
 TEASER = 160
@@ -77,3 +84,78 @@ def search_files(index: dict) -> dict[str, bytes]:
     files["docs.json"] = _dump({"version": version, "shards": sorted(shards), "docs": docs})
     files["search_index.json"] = _dump({"config": index["config"], "docs": []})
     return files
+
+
+# -- entries of the generated pages, as the theme's search plugin makes them ---------------------
+
+# The plugin keeps these tags in an entry's text (and `page_text` turns them into spaces); of any
+# other tag it keeps only the text inside, run together with the text around it.
+_KEPT_TAG = re.compile(r"</?(?:p|code|pre|li|ol|ul|sub|sup)\b[^>]*>")
+_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]*)"')
+_EXCLUDED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-search-exclude\b[^>]*>")
+# What the plugin treats in ways not followed here: the page is then left to the plugin.
+# (A block is nested in nothing, but the plugin would not see a heading in it as Markdown's are.)
+_UNUSUAL = re.compile(r"<(?:script|style|object)\b|linenodiv|<(p|code|pre|li|ol|ul|sub|sup)\b[^>]*>\s*</\1>")
+_BLOCK_HEADING = re.compile(r"<h[1-6]\b")
+
+
+def _without_excluded(fragment: str) -> str:
+    """`fragment` without the elements marked `data-search-exclude`, content included."""
+    while (start := _EXCLUDED.search(fragment)) is not None:
+        name, depth, end = start[1], 1, len(fragment)
+        for tag in re.compile(rf"<(/?){name}\b[^>]*>").finditer(fragment, start.end()):
+            depth += -1 if tag[1] else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        fragment = fragment[:start.start()] + fragment[end:]
+    return fragment
+
+
+def fragment_text(fragment: str) -> str:
+    """The text the search plugin takes from an HTML fragment, entities decoded, spaces not yet collapsed."""
+    if "data-search-exclude" in fragment:
+        fragment = _without_excluded(fragment)
+    return html.unescape(_TAG_OR_COMMENT.sub("", _KEPT_TAG.sub(" ", fragment)))
+
+
+def page_entries(url: str, title: str, converted: str, blocks: list[str]) -> list[dict] | None:
+    """The search entries of a page whose Markdown became `converted` with its HTML `blocks` held
+    out (see `antq.html.take_blocks`): one for any text before the first heading and one per heading
+    with an `id`, as the theme's plugin makes them, with the text already plain (and escaped: it is
+    read as HTML, like the plugin's). `title` stands for a section without one. None when the page
+    holds what this does not follow."""
+    if _UNUSUAL.search(converted) or any(_UNUSUAL.search(b) or _BLOCK_HEADING.search(b) for b in blocks):
+        return None
+
+    def text_of(part: str) -> str:
+        pieces = PLACEHOLDER.split(part)  # text, block number, text, ...
+        return "".join(fragment_text(blocks[int(p)]) if i % 2 else fragment_text(p) for i, p in enumerate(pieces))
+
+    headings = [h for h in _HEADING.finditer(converted) if _ID.search(h[2])]
+    if any("data-search-exclude" in h[2] for h in headings):
+        return None
+    sections: list[tuple[str | None, str | None, str]] = []  # id, title (None: the page's), text
+    first = headings[0].start() if headings else len(converted)
+    if converted[:first] or (headings and headings[0][1] != "1"):
+        sections.append((None, None, text_of(converted[:first])))
+    for n, heading in enumerate(headings):
+        end = headings[n + 1].start() if n + 1 < len(headings) else len(converted)
+        sections.append((html.unescape(_ID.search(heading[2])[1]) if sections else None, text_of(heading[3]),
+                         text_of(converted[heading.end():end])))
+    return [{"location": url + (f"#{id_}" if id_ else ""),
+             "title": html.escape(page_text(title) if section_title is None else " ".join(section_title.split()),
+                                  quote=False),
+             "text": html.escape(" ".join(text.split()), quote=False)}
+            for id_, section_title, text in sections]
+
+
+def merge_entries(docs: list[dict], order: list[str], own: dict[str, list[dict]]) -> list[dict]:
+    """The plugin's entries (`docs`, page after page) with each page's `own` entries in the place of
+    that page in the order the pages were built (their addresses in `order`)."""
+    by_page: dict[str, list[dict]] = {}
+    for doc in docs:
+        by_page.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
+    return [doc for url in order for doc in (own[url] if url in own else by_page.get(url, []))]

@@ -20,7 +20,7 @@ from antq.load import load_dataset
 from antq.pages import site_pages
 from antq.paths import data_dir
 from antq.problems import DataError, UserError
-from antq.search import search_files
+from antq.search import merge_entries, page_entries, search_files
 
 _state: dict[str, Dataset] = {}
 
@@ -42,7 +42,7 @@ def on_config(config):
 
 def on_files(files, config):
     data = _state["data"]
-    _state["blocks"] = {}
+    _state.update(blocks={}, entries={}, meta={}, order=[])
     for page in site_pages(data, _state["today"], config.site_url):
         content = page.content
         if isinstance(content, str) and page.uri.endswith(".md"):
@@ -52,12 +52,27 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    # The generated pages' HTML blocks skipped Markdown (see antq/html.py): back in place, with their anchors.
+    # The generated pages' HTML blocks skipped Markdown (see antq/html.py): back in place, with their
+    # anchors; their search entries are made here, and the theme's search plugin skips them.
     blocks = _state["blocks"].get(page.file.src_uri)
-    if not blocks:
+    if blocks is None:
         return html
+    search = page.meta.get("search") or {}
+    entries = None if search.get("exclude") else page_entries(page.url, str(page.meta.get("title", page.title)),
+                                                              html, blocks)
+    if entries is not None:
+        _state["entries"][page.url] = entries
+        _state["meta"][page.url] = page.meta  # back after the search plugin: the theme shows some of it
+        page.meta = {**page.meta, "search": {**search, "exclude": True}}
     page.present_anchor_ids = (page.present_anchor_ids or set()) | block_ids(blocks)
     return put_blocks(html, blocks)
+
+
+@event_priority(-50)  # after the search plugin
+def on_page_context(context, page, config, nav):
+    _state["order"].append(page.url)  # the order of the search plugin's entries
+    page.meta = _state["meta"].pop(page.url, page.meta)
+    return context
 
 
 def on_serve(server, config, builder):
@@ -72,7 +87,8 @@ def on_post_build(config):
     index = folder / "search_index.json"
     if not index.is_file():
         return
-    files = search_files(json.loads(index.read_text(encoding="utf-8")))
+    index = json.loads(index.read_text(encoding="utf-8"))
+    files = search_files({**index, "docs": merge_entries(index["docs"], _state["order"], _state["entries"])})
     shutil.rmtree(folder)  # nothing left from an earlier build
     for name, content in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
