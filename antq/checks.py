@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from .dataset import Dataset
 from .dates import show
@@ -176,8 +175,8 @@ def _check_news(data: Dataset, found: Problems) -> None:
         if outlet is not None and not outlet.valid_on(item.date):
             found.add_in(where, "date", f"{outlet.name} không hoạt động vào ngày {item.date.isoformat()} "
                          f"(hiệu lực {_span(outlet)}); cần sửa ngày hoặc cơ quan báo chí")
-        name = Path(rel).name
-        if not (name.startswith(item.date.isoformat()) and Path(rel).parent.name == str(item.date.year)):
+        folder, name = (["", ""] + rel.split("/"))[-2:]
+        if not (name.startswith(item.date.isoformat()) and folder == str(item.date.year)):
             found.add_in(where, "date", f"ngày {item.date.isoformat()} không khớp với tên tệp {rel}; cần đổi tên tệp "
                          f"thành news/{item.date.year}/{item.date.isoformat()}-... hoặc sửa ngày")
         if item.url is not None:

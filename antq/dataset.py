@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -40,6 +41,9 @@ class Dataset:
 
     def file_of(self, item: NewsItem) -> str:
         """A news item's file, relative to the data folder (news/YYYY/...)."""
+        path, root = str(self.where_of(item).path), str(self.root)
+        if path.startswith(root) and path[len(root):len(root) + 1] == os.sep:  # the loader's paths: root / ...
+            return path[len(root) + 1:].replace(os.sep, "/")
         return self.where_of(item).path.relative_to(self.root).as_posix()
 
     @cached_property

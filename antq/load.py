@@ -7,6 +7,7 @@ read (`Record._where`), so that the checks across records name its own line.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -19,7 +20,7 @@ from .dataset import Dataset
 from .messages import describe, field_label, inner_type, shown, yaml_error
 from .model import FILE_KINDS, NewsItem, Record, Site
 from .problems import DataError, Loc, Problems, Where
-from .source import Loader, has_alias
+from .source import Loader, has_alias, load_simple
 from .target_checks import TARGET_KEYS, check_targets
 
 NEWS_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.yml")
@@ -37,12 +38,14 @@ class _Reading:
         self.inside = root.resolve()
         self.found = Problems({root / rel: text for rel, text in (added or {}).items()})
         self.invalid: list[InvalidRecord] = []
+        # Regular files found in real folders of a news folder inside the data folder: inside it too.
+        self.plain: set[str] = set()
 
     def text(self, path: Path) -> str | None:
         """A file's text, or None with the reason recorded."""
         if path in self.found.texts:
             return self.found.texts[path]
-        if not path.resolve().is_relative_to(self.inside):
+        if str(path) not in self.plain and not path.resolve().is_relative_to(self.inside):
             # Not read at all: its content could end up in public pages and logs.
             self.found.add_at(path, 1, "(tệp)", "tệp là liên kết trỏ ra ngoài thư mục dữ liệu; "
                               "cần thay bằng một tệp thật trong thư mục dữ liệu")
@@ -60,16 +63,20 @@ class _Reading:
         text = self.text(path)
         if text is None:
             return False, None
-        if has_alias(text):
-            self.found.add_at(path, has_alias(text), "(cú pháp)",
-                              "không được dùng bí danh YAML (&tên, *tên); cần viết đầy đủ từng giá trị")
-            return False, None
-        try:
-            raw = yaml.load(text, Loader=Loader)
-        except yaml.YAMLError as error:
-            line, message = yaml_error(error, text)
-            self.found.add_at(path, line, "(cú pháp)", message)
-            return False, None
+        raw = load_simple(text)
+        if raw is not None and not FORBIDDEN_CHARS.search(text) and unicodedata.is_normalized("NFC", text):
+            return True, raw  # its values are parts of a clean text, with nothing composed across them: clean
+        if raw is None:
+            if has_alias(text):
+                self.found.add_at(path, has_alias(text), "(cú pháp)",
+                                  "không được dùng bí danh YAML (&tên, *tên); cần viết đầy đủ từng giá trị")
+                return False, None
+            try:
+                raw = yaml.load(text, Loader=Loader)
+            except yaml.YAMLError as error:
+                line, message = yaml_error(error, text)
+                self.found.add_at(path, line, "(cú pháp)", message)
+                return False, None
         return True, self.clean(raw, path, ())
 
     def clean(self, value: object, path: Path, loc: Loc) -> object:
@@ -132,14 +139,29 @@ class _Reading:
 
     def news_paths(self) -> list[Path]:
         news_dir = self.root / "news"
+        on_disk: list[tuple[str, ...]] = []  # relative parts of everything but real folders
+
+        def walk(folder: str, rel: tuple[str, ...]) -> None:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):  # a link to a folder is not walked, but refused
+                        walk(entry.path, rel + (entry.name,))
+                    else:
+                        on_disk.append(rel + (entry.name,))
+                        if entry.is_file(follow_symlinks=False):
+                            self.plain.add(entry.path)
+        if news_dir.is_dir() and news_dir.resolve().is_relative_to(self.inside):
+            walk(str(news_dir), ())
+        elif news_dir.is_dir():
+            on_disk = [p.relative_to(news_dir).parts for p in news_dir.rglob("*")
+                       if not (p.is_dir() and not p.is_symlink())]
+        added = [p.relative_to(news_dir).parts for p in self.found.texts if p.is_relative_to(news_dir)]
         paths = []
-        on_disk = list(news_dir.rglob("*")) if news_dir.is_dir() else []
-        for path in sorted(set(on_disk) | self.found.texts.keys()):
-            if (path.is_dir() and not path.is_symlink()) or path.name.lower() == "readme.md":
+        for rel in sorted(set(on_disk) | set(added)):  # in the order of Path's, part by part
+            path = news_dir.joinpath(*rel)
+            if rel[-1].lower() == "readme.md" or (rel in added and path.is_dir() and not path.is_symlink()):
                 continue
-            rel = path.relative_to(news_dir).parts
-            if (path.suffix == ".yml" and len(rel) == 2 and NEWS_FOLDER.fullmatch(rel[0])
-                    and NEWS_NAME.fullmatch(rel[1])):
+            if len(rel) == 2 and rel[1].endswith(".yml") and NEWS_FOLDER.fullmatch(rel[0]) and NEWS_NAME.fullmatch(rel[1]):
                 paths.append(path)
             else:
                 self.found.add_at(path, 1, "(tệp)", "tệp đặt sai chỗ hoặc sai tên; cần đặt tin bài tại "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that say how a reader arrived, not which article: campaign tags, click ids.
@@ -10,6 +11,7 @@ TRACKING = re.compile(r"utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|ig
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 17)  # each address is validated, then compared: and again on every `mkdocs serve` rebuild
 def clean_url(url: str) -> str:
     """An article's address without fragment or tracking parameters, otherwise as given."""
     parts = urlsplit(url.strip())
@@ -20,6 +22,7 @@ def clean_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
 
 
+@lru_cache(maxsize=1 << 17)
 def canonical_url(url: str) -> str:
     """The form under which two addresses of one article compare equal."""
     parts = urlsplit(clean_url(url))  # already lowercased scheme and host, no fragment
