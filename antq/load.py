@@ -7,10 +7,13 @@ read (`Record._where`), so that the checks across records name its own line.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -23,11 +26,19 @@ from .problems import DataError, Loc, Problems, Where
 from .source import Loader, has_alias, load_simple
 from .target_checks import TARGET_KEYS, check_targets
 
+T = TypeVar("T")
 NEWS_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.yml")
 NEWS_FOLDER = re.compile(r"\d{4}")
 # Control characters other than tab and line breaks, and the bidirectional controls that can
 # reverse the text after them on a page: never meant in a title, a name or a summary.
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+# What the last load read from each file without a problem, by path and model, with the digest of the
+# file's content; and the data set it made. `mkdocs serve` loads the whole folder again after every
+# change: a file of the same content is not parsed and validated again, and an unchanged folder gives
+# back the same data set (the package stays loaded between rebuilds; the hook does not).
+_last_read: dict[tuple[str, type], tuple[bytes, object]] = {}
+_last_dataset: list[tuple[tuple, Dataset]] = []
 
 
 class _Reading:
@@ -40,6 +51,8 @@ class _Reading:
         self.invalid: list[InvalidRecord] = []
         # Regular files found in real folders of a news folder inside the data folder: inside it too.
         self.plain: set[str] = set()
+        self.read: dict[tuple[str, type], tuple[bytes, object]] = {}  # becomes _last_read
+        self.all_reused = True
 
     def text(self, path: Path) -> str | None:
         """A file's text, or None with the reason recorded."""
@@ -59,8 +72,27 @@ class _Reading:
                               "cần kiểm tra tệp còn tồn tại và có quyền đọc")
         return None
 
-    def read_yaml(self, path: Path) -> tuple[bool, object]:
+    def reused(self, path: Path, model: type, read: Callable[[str | None], T]) -> T:
+        """`read(text)` of the file at `path`, or what the last load read from the same path and content
+        (a file with a problem is read again, so that its problems are reported again)."""
         text = self.text(path)
+        key = (str(path), model)
+        digest = None if text is None else hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        last = _last_read.get(key)
+        if digest is not None and last is not None and last[0] == digest:
+            self.read[key] = last
+            return last[1]
+        self.all_reused = False
+        problems = self.count()
+        result = read(text)
+        if digest is not None and self.count() == problems:
+            self.read[key] = (digest, result)
+        return result
+
+    def count(self) -> int:
+        return len(self.found.located) + len(self.found.pending) + len(self.invalid)
+
+    def parse(self, path: Path, text: str | None) -> tuple[bool, object]:
         if text is None:
             return False, None
         raw = load_simple(text)
@@ -111,8 +143,11 @@ class _Reading:
 
     def list_file(self, path: Path, file_model: type[BaseModel]) -> dict[str, list]:
         """Validate each record on its own, so one bad record does not hide the others."""
+        return self.reused(path, file_model, lambda text: self._records(path, file_model, text))
+
+    def _records(self, path: Path, file_model: type[BaseModel], text: str | None) -> dict[str, list]:
         records: dict[str, list] = {key: [] for key in file_model.model_fields}
-        ok, raw = self.read_yaml(path)
+        ok, raw = self.parse(path, text)
         if not ok:
             return records
         if not isinstance(raw, dict):
@@ -134,7 +169,10 @@ class _Reading:
         return records
 
     def whole_file(self, path: Path, model: type[BaseModel]) -> Record | None:
-        ok, raw = self.read_yaml(path)
+        return self.reused(path, model, lambda text: self._record(path, model, text))
+
+    def _record(self, path: Path, model: type[BaseModel], text: str | None) -> Record | None:
+        ok, raw = self.parse(path, text)
         return self.validate(model, {} if raw is None else raw, Where(path)) if ok else None
 
     def news_paths(self) -> list[Path]:
@@ -198,6 +236,11 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Datas
             whole = reading.whole_file(path, file_model)
             lists.update({key: list(getattr(whole, key)) if whole else [] for key in file_model.model_fields})
     news = [item for item in (reading.whole_file(path, NewsItem) for path in reading.news_paths()) if item]
+    global _last_read
+    _last_read = reading.read
+    key = (str(root), tuple(reading.read))
+    if reading.all_reused and not found and _last_dataset and _last_dataset[0][0] == key:
+        return _last_dataset[0][1]
     dataset = Dataset(
         root=root, site=site, outlets=tuple(lists["outlets"]), communes=tuple(lists["communes"]),
         hotlines=tuple(lists["hotlines"]), model_types=tuple(lists["types"]), models=tuple(lists["models"]),
@@ -207,4 +250,5 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Datas
     check_targets(dataset, reading.invalid, found)
     if found:
         raise DataError(found.problems())
+    _last_dataset[:] = [(key, dataset)]
     return dataset
