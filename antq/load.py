@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_references
 from .messages import inner_type, describe, field_label, shown
-from .model import FILE_KINDS, Commune, Hotline, ModelType, NewsItem, Outlet, Person, SecurityModel, Site
+from .model import (FILE_KINDS, Commune, Hotline, ModelType, NewsItem, Outlet, Person, SecurityModel, Site,
+                    StaffMember)
 
 # The C loader is ~20x faster than the pure-Python one, which matters at thousands of files.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -29,6 +30,13 @@ class Loader(_BaseLoader):
 
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+# YAML 1.1 reads 18:30 as the number 1110 (base 60); read it as text, as YAML 1.2 and the editors do,
+# so that an air time or a duration is what staff typed.
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if not (tag == "tag:yaml.org,2002:int" and regexp.match("18:30"))]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()}
+Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(
+    r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"), list("-+0123456789"))
 
 Loc = tuple[str | int, ...]
 NEWS_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.yml")
@@ -76,6 +84,8 @@ class Dataset:
     news_files: tuple[str, ...] = field(repr=False)
     # Words that make a feed entry relevant (data/keywords.yml), for the feed import.
     keywords: tuple[str, ...] = ()
+    # The register of staff who enter and approve news items (data/staff.yml).
+    staff: tuple[StaffMember, ...] = ()
 
     @cached_property
     def outlet(self) -> dict[str, Outlet]:
@@ -84,6 +94,10 @@ class Dataset:
     @cached_property
     def commune(self) -> dict[str, Commune]:
         return {c.id: c for c in self.communes}
+
+    @cached_property
+    def staff_member(self) -> dict[str, StaffMember]:
+        return {s.id: s for s in self.staff}
 
     @cached_property
     def model_type(self) -> dict[str, ModelType]:
@@ -267,7 +281,7 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Datas
         root=root, site=site, outlets=tuple(lists["outlets"]), communes=tuple(lists["communes"]),
         hotlines=tuple(lists["hotlines"]), model_types=tuple(lists["types"]), models=tuple(lists["models"]),
         people=tuple(lists["people"]), news=tuple(news), news_files=tuple(news_files),
-        keywords=tuple(lists["keywords"]))
+        keywords=tuple(lists["keywords"]), staff=tuple(lists["staff"]))
     check_references(dataset, found)
     problems = found.problems()
     if problems:

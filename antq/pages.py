@@ -14,8 +14,9 @@ from .html import block, join, link, table
 from .load import Dataset
 from .model import NewsItem
 from .posters import poster_pages
-from .quota import YearResult, count_quotas, leading_years
+from .quota import YearResult, count_halves, count_quotas, leading_years
 from .render import Page
+from .report import render_report
 
 NEWS_COLUMNS = ["date", "title", "outlet", "outlet_name", "quota_group", "kind", "url", "communes", "summary", "file"]
 QUOTA_COLUMNS = ["year", "group", "name", "rule", "threshold", "count", "met", "remaining", "outlets"]
@@ -111,7 +112,10 @@ def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[
     ]
     pages += [Page(f"tin-bai/{y}.md", render.render_news_year(data, y, items, y in results), "news/README.md")
               for y, items in news_years.items()]
-    pages += [Page(f"chi-tieu/{y}.md", render.render_quota_year(data, r), "news/README.md") for y, r in results.items()]
+    for y, result in results.items():
+        halves = count_halves(data, y, today)
+        pages.append(Page(f"chi-tieu/{y}.md", render.render_quota_year(data, result, halves), "news/README.md"))
+        pages += [Page(render.report_uri(span), render_report(data, span, today)) for span in [result, *halves]]
     pages += poster_pages(data, today, site_url)
     pages = [Page(p.uri, p.content + render.edit_footer(data, p.source), p.source) if p.source else p for p in pages]
     feeds = feed_pages(data, site_url, today) if site_url else []

@@ -20,17 +20,21 @@ from antq.load import DataError, load_dataset
 from antq.pages import QUOTA_COLUMNS, quota_records, to_csv
 from antq.paths import data_dir
 from antq.quota import YearResult, count_quotas
-from antq.render import pace_text, status_text
+from antq.render import days_text, pace_text, status_text, threshold_note
 
 
 def as_text(results: list[YearResult]) -> str:
     lines = []
     for year in results:
-        lines.append(f"Năm {year.year} (giai đoạn {year.period.id})")
+        lines.append(f"Năm {year.year} (giai đoạn {', '.join(p.id for p in year.periods) or 'không có'})")
         for g in year.groups:
-            pace = pace_text(g)
-            lines.append(f"  {g.group.name}: {g.count}/{g.target} ({g.rule_text}) – {status_text(g)}"
-                         + (f"; {pace}" if pace else ""))
+            pace, note = pace_text(g), threshold_note(g)
+            when = "" if g.whole_year else f" [{days_text(g.start, g.end)}]"
+            lines.append(f"  {g.group.name}{when}: {g.count}/{g.target} ({g.rule_text}) – {status_text(g)}"
+                         + (f"; {note}" if note else "") + (f"; {pace}" if pace else ""))
+        lines.append(f"  Đã duyệt {len(year.published)} tin bài = {len(year.counted)} được tính + "
+                     f"{len(year.not_counted)} không tính; {len(year.pending)} tin bài chờ duyệt")
+        lines += [f"    không tính: {n.date.isoformat()} {n.title} – {reason}" for n, reason in year.not_counted]
     return "\n".join(lines)
 
 

@@ -205,7 +205,7 @@ def test_new_items_are_validated_together_before_writing(data_copy, monkeypatch)
     monkeypatch.setattr(feed_import, "news_text", lambda fields: f"title: {fields['title']!r}\ndate: 1999-01-01\n")
     with pytest.raises(DataError) as raised:
         import_file(data_copy, "rss-basic.xml")
-    assert {p.field for p in raised.value.problems} == {"outlet", "status"}
+    assert {p.field for p in raised.value.problems} == {"outlet"}  # status defaults to pending
     assert not list(data_copy.glob("news/2024/2024-03-06-*"))
 
 
