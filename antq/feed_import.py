@@ -25,7 +25,7 @@ from .checks import canonical_url, clean_url
 from .dates import local_date, show
 from .fetch import DEFAULT_TIMEOUT, FetchError, Fetched, fetch, is_remote, user_agent
 from .load import Dataset, display_path, load_dataset
-from .model import Outlet
+from .model import FEED_IMPORT, Outlet
 from .news import fold, news_path, news_text, write_new
 
 # ETag and Last-Modified of each remote feed, beside the data it belongs to: an unchanged feed is
@@ -236,7 +236,7 @@ def choose_entries(data: Dataset, result: FeedResult, entries: list[Entry], on_f
         rel = free_path(data.root, day, entry.title, on_file.paths)
         on_file.add(outlet.id, entry, rel)
         fields = {"title": entry.title, "date": day, "outlet": outlet.id, "url": entry.url, "kind": "tin",
-                  "status": "pending", "summary": entry.summary, "guid": entry.guid}
+                  "status": "pending", "entered_by": FEED_IMPORT, "summary": entry.summary, "guid": entry.guid}
         result.new.append(NewFile(rel, news_text(fields), entry.title))
 
 

@@ -15,7 +15,8 @@ import yaml
 from .model import NewsItem
 from .schemas import modeline
 
-FIELD_ORDER = ["title", "date", "outlet", "url", "kind", "status", "summary", "topics", "communes", "guid"]
+FIELD_ORDER = ["title", "date", "outlet", "url", "broadcast", "print", "kind", "status", "entered_by", "approved_by",
+               "approved_on", "summary", "topics", "communes", "guid"]
 
 
 @lru_cache(maxsize=65536)  # the search index folds the same words many times over
@@ -39,7 +40,7 @@ def news_path(day: date, title: str) -> str:
 
 def news_text(fields: dict) -> str:
     """A news file as staff would write it: the schema line, then fields in the usual order."""
-    ordered = {k: fields[k] for k in FIELD_ORDER if fields.get(k) not in (None, "", [])}
+    ordered = {k: fields[k] for k in FIELD_ORDER if fields.get(k) not in (None, "", [], {})}
     body = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
     return modeline(NewsItem, depth=2) + body
 

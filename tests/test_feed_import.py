@@ -57,7 +57,8 @@ def test_fixture_feed_imports_as_its_header_says(data_copy, fixture):
     load_dataset(data_copy)  # what was written is valid data
 
 
-def test_imported_file_is_pending_with_outlet_title_plain_summary_canonical_url_and_guid(data_copy):
+def test_imported_file_is_pending_entered_by_the_import_with_outlet_title_plain_summary_canonical_url_and_guid(
+        data_copy):
     result = import_file(data_copy, "rss-basic.xml")
     first = data_copy / result.new[0].rel
     assert result.new[0].rel == "news/2024/2024-03-05-cong-an-xa-an-hoa-ra-mat-mo-hinh-camera-an-ninh.yml"
@@ -66,7 +67,7 @@ def test_imported_file_is_pending_with_outlet_title_plain_summary_canonical_url_
     assert yaml.safe_load(first.read_text(encoding="utf-8")) == {
         "title": "Công an xã An Hòa ra mắt mô hình camera an ninh", "date": date(2024, 3, 5), "outlet": "bao-tinh",
         "url": "https://bao.example/phap-luat/camera-an-ninh-an-hoa.html", "kind": "tin", "status": "pending",
-        "summary": "Mô hình gồm 12 camera ở các ngã ba, ngã tư.", "guid": "bao-tinh-1001"}
+        "entered_by": "nhap-tu-dong", "summary": "Mô hình gồm 12 camera ở các ngã ba, ngã tư.", "guid": "bao-tinh-1001"}
 
 
 def test_importing_the_same_feed_twice_writes_files_once(data_copy):
