@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from .checks import canonical_url, clean_url
 from .dates import local_date, show
 from .fetch import DEFAULT_TIMEOUT, FetchError, Fetched, fetch, is_remote, user_agent
-from .load import Dataset, display_path, load_dataset
+from .dataset import Dataset
+from .load import load_dataset
+from .problems import UserError, display_path
 from .model import FEED_IMPORT, Outlet
-from .news import fold, news_path, news_text, write_new
+from .files import write_atomic
+from .news import news_path, news_text
+from .text import fold, plain_text, shorten
+from .urls import canonical_url, clean_url
 
 # ETag and Last-Modified of each remote feed, beside the data it belongs to: an unchanged feed is
 # then answered with 304 Not Modified. Losing the file only costs one full download per feed.
@@ -41,7 +41,7 @@ class FeedError(Exception):
     """A feed was read but is not a usable RSS/Atom document; the message is the cause."""
 
 
-class SourceError(Exception):
+class SourceError(UserError):
     """The command named a feed that cannot be imported (an unknown outlet)."""
 
 
@@ -62,49 +62,6 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None, url: str |
     if not parsed.get("version"):
         raise FeedError("nội dung tải về không phải nguồn tin RSS hay Atom")
     return parsed
-
-
-class _TextOnly(HTMLParser):
-    BREAKS = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
-    SKIP = {"script", "style"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BREAKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in self.BREAKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def plain_text(value: str, content_type: str = "text/html") -> str:
-    """Text as a reader sees it: markup stripped, entities decoded, spaces collapsed, NFC
-    (a feed in windows-1258 decodes to letters with separate tone marks)."""
-    if "html" in content_type:
-        parser = _TextOnly()
-        parser.feed(value)
-        parser.close()
-        value = "".join(parser.parts)
-    return unicodedata.normalize("NFC", " ".join(value.split()))
-
-
-def shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
 
 
 @dataclass(frozen=True)
@@ -134,7 +91,7 @@ def read_entries(parsed, base: str | None = None) -> list[Entry]:
     base = base or parsed.feed.get("link")
     # dict.get: feedparser's own get() maps a missing `updated` to `published`, with a warning.
     return [Entry(title=_text(e, "title"), url=_link(e, base), guid=(e.get("id") or "").strip() or None,
-                  summary=shorten(_text(e, "summary")),
+                  summary=shorten(_text(e, "summary"), SUMMARY_LIMIT),
                   published=dict.get(e, "published_parsed") or dict.get(e, "updated_parsed"),
                   date_text=dict.get(e, "published") or dict.get(e, "updated") or "")
             for e in parsed.entries]
@@ -158,7 +115,7 @@ class OnFile:
     def __init__(self, data: Dataset) -> None:
         self.urls = {canonical_url(n.url) for n in data.news if n.url}
         self.guids = {(n.outlet, n.guid) for n in data.news if n.guid}
-        self.paths = set(data.news_files)
+        self.paths = {data.file_of(n) for n in data.news}
 
     def has(self, outlet: str, entry: Entry) -> bool:
         return (entry.url is not None and canonical_url(entry.url) in self.urls) or (
@@ -251,14 +208,8 @@ def load_state(root: Path) -> dict[str, dict[str, str]]:
 
 
 def save_state(root: Path, state: dict[str, dict[str, str]]) -> None:
-    text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    fd, temp = tempfile.mkstemp(dir=root, prefix=".tmp-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(temp, root / STATE_FILE)
+    write_atomic(root / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True) + "\n", replace=True)
 
-
-# -- the whole import --------------------------------------------------------------------------
 
 def feed_sources(data: Dataset, chosen: list[tuple[str, str]] | None) -> list[tuple[Outlet, str]]:
     """The feeds to read: the chosen (outlet id, address) pairs, or every outlet's `feed`."""
@@ -331,7 +282,7 @@ def _write(root: Path, new: NewFile, taken: set[str]) -> NewFile:
     rel = new.rel
     while True:
         try:
-            write_new(root / rel, new.text)
+            write_atomic(root / rel, new.text)
             return NewFile(rel, new.text, new.title)
         except FileExistsError:  # created meanwhile by someone else: never overwritten
             taken.add(rel)

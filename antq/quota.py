@@ -16,8 +16,8 @@ from datetime import date
 from fractions import Fraction
 from functools import cached_property
 
+from .dataset import Dataset
 from .dates import show
-from .load import Dataset
 from .model import NewsItem, Outlet, Period, QuotaGroup
 
 RULE_TEXT = {"at_least": "ít nhất", "more_than": "trên"}
@@ -154,10 +154,6 @@ class GroupResult:
     def per_month_needed(self) -> int:
         return math.ceil(self.remaining / self.months_left) if self.months_left else 0
 
-    def summary(self) -> dict:
-        return {"id": self.group.id, "name": self.group.name, "outlets": list(self.outlets),
-                "rule": self.group.rule, "threshold": self.group.threshold,
-                "count": self.count, "met": self.met, "remaining": self.remaining}
 
 
 def number_text(value: Fraction) -> str:
@@ -209,9 +205,6 @@ class SpanResult:
     @property
     def periods(self) -> tuple[Period, ...]:
         return tuple(part.period for part in self.parts)
-
-    def summary(self) -> dict:
-        return {"year": self.year, "groups": [g.summary() for g in self.groups]}
 
 
 # A calendar year's results are those of the span of the whole year.
@@ -302,3 +295,37 @@ def leading_years(data: Dataset, today: date, results: dict[int, SpanResult]) ->
     return [results[y] for y in last.years if y in results]
 
 
+
+
+# -- the results in words ----------------------------------------------------------------------
+
+def status_text(result: GroupResult) -> str:
+    if result.met:
+        return "Đạt"
+    if result.state == "done":
+        return f"Không đạt (thiếu {result.remaining})"
+    return f"Chưa đạt (còn thiếu {result.remaining})"
+
+
+def pace_text(result: GroupResult) -> str:
+    if result.met or result.state != "current":
+        return ""
+    track = "đúng tiến độ" if result.on_track else "chậm tiến độ"
+    return (f"{track}: đến hôm nay cần khoảng {result.expected_by_now}, đã có {result.count}; "
+            f"cần thêm {result.remaining} tin bài trước {show(result.end)}, "
+            f"tức khoảng {result.per_month_needed} mỗi tháng trong {result.months_left} tháng còn lại")
+
+
+def threshold_note(result: GroupResult) -> str:
+    """How the threshold of a part of a year was set, or "" for a whole year's own threshold."""
+    t, g = result.threshold, result.group
+    if t.basis == "year":
+        return ""
+    part = g.part_year(result.year)
+    source = f" ({part.source})" if t.from_part and part.source else ""
+    if t.basis == "part":
+        return f"chỉ tiêu riêng của giai đoạn {result.period.id} cho phần năm này{source}"
+    origin = (f"{t.base} tin bài cho {t.base_days} ngày của giai đoạn trong năm{source}" if t.from_part
+              else f"{t.base} tin bài/năm")
+    return (f"chia theo số ngày: {origin} × {t.days}/{t.base_days} ngày = {number_text(t.value)}; "
+            f"cần {result.target} tin bài")

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from .dates import show
 from .html import Html, block, esc, front_matter, join, link, md, table, tag
-from .checks import clean_url
-from .load import Dataset
+from .dataset import Dataset
+from .hotlines import current_hotlines, emergency_hotlines, hotline_sections
 from .model import EMERGENCY, FEED_IMPORT, Hotline, NewsItem, Person, SecurityModel, phone_digits
-from .quota import GroupResult, SpanResult, YearResult, number_text
+from .quota import GroupResult, SpanResult, YearResult, pace_text, status_text, threshold_note
+from .urls import clean_url
 
 CHANNEL = {"call": "Gọi điện", "sms": "Nhắn tin SMS", "zalo": "Zalo"}
 MONTHS = [f"T{m}" for m in range(1, 13)]
-
-
-@dataclass(frozen=True)
-class Page:
-    uri: str
-    content: str | bytes
-    source: str | None = None  # data file or folder the page comes from, for "Sửa trang này"
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -42,23 +35,6 @@ def news_line(data: Dataset, item: NewsItem) -> Html:
     return tag("li", news_parts(data, item))
 
 
-def status_text(result: GroupResult) -> str:
-    if result.met:
-        return "Đạt"
-    if result.state == "done":
-        return f"Không đạt (thiếu {result.remaining})"
-    return f"Chưa đạt (còn thiếu {result.remaining})"
-
-
-def pace_text(result: GroupResult) -> str:
-    if result.met or result.state != "current":
-        return ""
-    track = "đúng tiến độ" if result.on_track else "chậm tiến độ"
-    return (f"{track}: đến hôm nay cần khoảng {result.expected_by_now}, đã có {result.count}; "
-            f"cần thêm {result.remaining} tin bài trước {show(result.end)}, "
-            f"tức khoảng {result.per_month_needed} mỗi tháng trong {result.months_left} tháng còn lại")
-
-
 def days_text(start: date, end: date) -> str:
     """`01/07–31/12/2025`: the days of one year a result covers."""
     return f"{start:%d/%m}–{show(end)}"
@@ -67,21 +43,6 @@ def days_text(start: date, end: date) -> str:
 def year_label(result: GroupResult) -> str:
     """`Năm 2025`, or `Năm 2025 (01/07–31/12)` for a part of the year."""
     return f"Năm {result.year}" if result.whole_year else f"Năm {result.year} ({result.start:%d/%m}–{result.end:%d/%m})"
-
-
-def threshold_note(result: GroupResult) -> str:
-    """How the threshold of a part of a year was set, or "" for a whole year's own threshold."""
-    t, g = result.threshold, result.group
-    if t.basis == "year":
-        return ""
-    part = g.part_year(result.year)
-    source = f" ({part.source})" if t.from_part and part.source else ""
-    if t.basis == "part":
-        return f"chỉ tiêu riêng của giai đoạn {result.period.id} cho phần năm này{source}"
-    origin = (f"{t.base} tin bài cho {t.base_days} ngày của giai đoạn trong năm{source}" if t.from_part
-              else f"{t.base} tin bài/năm")
-    return (f"chia theo số ngày: {origin} × {t.days}/{t.base_days} ngày = {number_text(t.value)}; "
-            f"cần {result.target} tin bài")
 
 
 def quota_table(groups: list[GroupResult], year_href: str) -> Html:
@@ -129,29 +90,6 @@ def hotline_card(hotline: Hotline) -> Html:
         details.append(hotline.note)
     return tag("div", join([tag("p", tag("strong", hotline.name), cls="name"), tag("p", number_html(hotline)),
                             tag("ul", join(tag("li", d) for d in details))]), cls="hotline")
-
-
-def current_hotlines(data: Dataset, today: date) -> list[Hotline]:
-    return [h for h in data.hotlines if h.valid_on(today)]
-
-
-def emergency_hotlines(current: list[Hotline]) -> list[Hotline]:
-    """The national emergency short codes among `current`, 113 first."""
-    return sorted((h for h in current if phone_digits(h.number) in EMERGENCY),
-                  key=lambda h: EMERGENCY.index(phone_digits(h.number)))
-
-
-def hotline_sections(data: Dataset, today: date) -> list[tuple[str, list[Hotline]]]:
-    current = current_hotlines(data, today)
-    emergency = emergency_hotlines(current)
-    area = [h for h in current if h.commune is None and h not in emergency]
-    by_commune: dict[str, list[Hotline]] = defaultdict(list)
-    for h in current:
-        if h.commune is not None:
-            by_commune[h.commune].append(h)
-    sections = [("Số khẩn cấp toàn quốc (miễn phí, 24/7)", emergency), (f"Toàn {data.site.locality}", area)]
-    sections += [(data.commune[c].name, hs) for c, hs in sorted(by_commune.items(), key=lambda kv: data.commune[kv[0]].name)]
-    return [(title, hs) for title, hs in sections if hs]
 
 
 def render_hotlines(data: Dataset, today: date) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 
 from .dates import show
 from .html import Html, block, join, tag
-from .load import Dataset
+from .dataset import Dataset
 from .model import NewsItem
 from .quota import SpanResult
 from .render import (approval, change_lines, days_text, evidence, report_name, staff_name, status_text, sum_text,
@@ -30,7 +30,7 @@ def _table(headers: list[str], rows: list[tuple], cls: str, numeric: set[int] = 
 def _item_cell(data: Dataset, item: NewsItem) -> Html:
     return join([tag("span", item.title, cls="title"), BR,
                  tag("span", f"{data.outlet[item.outlet].name}, {item.kind}", cls="meta"), BR,
-                 tag("span", "data/" + data.news_file[id(item)], cls="file")])
+                 tag("span", "data/" + data.file_of(item), cls="file")])
 
 
 def _summary(data: Dataset, span: SpanResult) -> list[str]:

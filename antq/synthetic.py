@@ -13,9 +13,9 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
-
-from .news import news_text, slugify
+from .news import news_text
+from .source import dump
+from .text import slugify
 
 START, END = date(2020, 1, 1), date(2025, 12, 31)
 MERGER = date(2025, 7, 1)  # outlets and units changed on this day: some close the day before, some open
@@ -62,7 +62,7 @@ TOPICS = ["an ninh trật tự", "phòng, chống ma túy", "phòng, chống t�
 
 
 def _dump(name: str, value: dict) -> str:
-    body = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1000)
+    body = dump(value)
     return (f"# yaml-language-server: $schema=../schemas/{Path(name).stem}.schema.json\n"
             "# Dữ liệu tổng hợp để đo tốc độ dựng trang (scripts/bench.py).\n" + body)
 

@@ -21,37 +21,32 @@ Ví dụ:
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
 
-from antq.feed_import import SourceError, feed_label, import_feeds, report_lines, totals_line
+from antq import cli
+
+from antq.feed_import import feed_label, import_feeds, report_lines, totals_line
 from antq.fetch import DEFAULT_TIMEOUT, user_agent
-from antq.load import DataError
-from antq.paths import data_dir, site_url
+from antq.paths import data_dir
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", metavar="DIR", help="thư mục dữ liệu (mặc định: data/ hoặc $SITE_DATA_DIR)")
+    parser = cli.parser(__doc__)
     parser.add_argument("--outlet", nargs="+", action="append", metavar=("ID", "FEED"),
                         help="mã cơ quan báo chí rồi một hay nhiều địa chỉ RSS/Atom hoặc tệp (lặp lại được)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ đọc và báo cáo, không ghi tệp nào")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="GIÂY",
                         help=f"thời gian chờ mỗi máy chủ (mặc định: {DEFAULT_TIMEOUT:g} giây)")
+    parser.add_argument("--site-url", default=os.environ.get("SITE_URL"), metavar="URL",
+                        help="địa chỉ trang, ghi vào User-Agent để máy chủ nguồn tin biết ai đọc (mặc định: $SITE_URL)")
     args = parser.parse_args(argv)
     if any(len(group) < 2 for group in args.outlet or []):
         parser.error("--outlet cần mã cơ quan báo chí rồi ít nhất một địa chỉ nguồn tin")
     chosen = [(group[0], feed) for group in args.outlet for feed in group[1:]] if args.outlet else None
     root = data_dir(args.data)
-    try:
-        results = import_feeds(root, chosen, dry_run=args.dry_run, timeout=args.timeout,
-                               agent=user_agent(site_url()))
-    except DataError as error:
-        print(f"{error}\nLỗi: {error.summary}; chưa ghi tệp nào.", file=sys.stderr)
-        return 1
-    except SourceError as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
-        return 1
+    results = import_feeds(root, chosen, dry_run=args.dry_run, timeout=args.timeout, agent=user_agent(args.site_url))
     if not results:
         print("Không có nguồn tin nào: chưa cơ quan nào trong data/outlets.yml có trường feed. "
               "Thêm feed cho cơ quan, hoặc dùng --outlet ID FEED.")
@@ -66,4 +61,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

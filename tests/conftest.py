@@ -1,3 +1,7 @@
+import contextlib
+import functools
+import importlib.util
+import io
 import os
 import shutil
 import subprocess
@@ -31,9 +35,51 @@ def data_copy(tmp_path):
     return target
 
 
-def run_script(name: str, *args: str, env: dict | None = None, stdin: str = ""):
+@functools.cache
+def script_main(name: str):
+    """The `main(argv)` of scripts/<name>, imported once."""
+    spec = importlib.util.spec_from_file_location(f"script_{Path(name).stem}", PROJECT / "scripts" / name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main
+
+
+def run_script(name: str, *args: str, env: dict | None = None, stdin: str = "") -> subprocess.CompletedProcess:
+    """Run a command in this process (its `main(argv)`), with `env` added, `stdin` as input and its
+    output captured, as the shell would see it (text and bytes written to stdout alike)."""
+    main = script_main(name)
+    out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.update(env or {})
+    os.chdir(PROJECT)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                _stdin(io.StringIO(stdin)):
+            try:
+                code = main(list(args))
+            except SystemExit as stop:  # argparse: --help, or a wrong argument
+                code = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(saved_cwd)
+    out.flush()
+    return subprocess.CompletedProcess([name, *args], code, out.buffer.getvalue().decode("utf-8"), err.getvalue())
+
+
+@contextlib.contextmanager
+def _stdin(stream):
+    saved, sys.stdin = sys.stdin, stream
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+
+
+def run_process(name: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a command as its own process, for what only a process shows (the installed environment)."""
     return subprocess.run([sys.executable, str(PROJECT / "scripts" / name), *args], capture_output=True, text=True,
-                          input=stdin, env={**os.environ, **(env or {})}, cwd=PROJECT, timeout=120)
+                          env={**os.environ, **(env or {})}, cwd=PROJECT, timeout=120)
 
 # Session fixtures of the browser tests (Chromium, the built test sites), shared by every module.
 from browser import big_site, browser, demo_site  # noqa: E402,F401

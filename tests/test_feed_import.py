@@ -7,11 +7,12 @@ from datetime import date
 import pytest
 import yaml
 
-from antq.checks import canonical_url, clean_url
+from antq.urls import canonical_url, clean_url
 from antq.dates import local_date
 from antq.feed_import import (STATE_FILE, FeedError, SourceError, import_feeds, keyword_matcher, parse_feed,
                               plain_text, read_entries, shorten)
-from antq.load import DataError, load_dataset
+from antq.load import load_dataset
+from antq.problems import DataError
 from conftest import FIXTURES, run_script
 
 FEEDS = FIXTURES / "feeds"
@@ -196,7 +197,7 @@ def test_the_data_set_is_validated_before_anything_is_written(data_copy):
     with pytest.raises(DataError):
         import_file(data_copy, "rss-basic.xml")
     result = run_script("import_feeds.py", "--data", str(data_copy), "--outlet", "bao-tinh", str(FEEDS / "rss-basic.xml"))
-    assert result.returncode == 1 and "consent: nhận được false" in result.stderr and "chưa ghi tệp nào" in result.stderr
+    assert result.returncode == 1 and "consent: nhận được false" in result.stderr and "chưa ghi hay sửa tệp nào" in result.stderr
     assert sorted(data_copy.rglob("*")) == before and not (data_copy / STATE_FILE).exists()
 
 

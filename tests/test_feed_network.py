@@ -200,7 +200,8 @@ def test_the_command_reads_every_outlet_feed_and_one_bad_feed_does_not_stop_the_
     text = text.replace('    name: "Đài huyện"\n', f'    name: "Đài huyện"\n    feed: "{refused}"\n')
     outlets.write_text(text, encoding="utf-8")
     env = {"no_proxy": "127.0.0.1,localhost"}
-    result = run_script("import_feeds.py", "--data", str(data_copy), "--timeout", str(TIMEOUT), env=env)
+    result = run_script("import_feeds.py", "--data", str(data_copy), "--timeout", str(TIMEOUT),
+                        "--site-url", "https://antq.example/", env=env)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         f"Lỗi: Đài huyện (dai-huyen), {refused}: máy chủ từ chối kết nối",
@@ -208,7 +209,7 @@ def test_the_command_reads_every_outlet_feed_and_one_bad_feed_does_not_stop_the_
     assert "Báo tỉnh (bao-tinh)" in result.stdout and ": 2 mới, 1 đã có, 1 không liên quan, 0 lỗi" in result.stdout
     assert "Tổng: 2 tin mới chờ duyệt từ 3 nguồn; 2/3 nguồn lỗi" in result.stdout
     user_agents = {h["User-Agent"] for p, h in server.requests if p == "/bao-tinh.rss"}
-    assert user_agents == {"antq-site-feeds/1.0 (+https://luc-ngan-antq.github.io/antq-site/)"}
+    assert user_agents == {"antq-site-feeds/1.0 (+https://antq.example/)"}
     again = run_script("import_feeds.py", "--data", str(data_copy), "--timeout", str(TIMEOUT), env=env)
     assert "không thay đổi từ lần đọc trước (HTTP 304)" in again.stdout
     assert "Tổng: 0 tin mới chờ duyệt" in again.stdout

@@ -5,7 +5,8 @@ from datetime import date
 
 from antq.html import md
 from antq.load import load_dataset
-from antq.pages import site_pages, to_csv
+from antq.export import to_csv
+from antq.pages import site_pages
 from antq.render import render_hotlines, shown_name
 from conftest import VALID
 

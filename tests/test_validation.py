@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from antq.load import DataError, load_dataset
+from antq.load import load_dataset
+from antq.problems import DataError
 from conftest import FIXTURES, VALID, fixture_header
 
 BAD = sorted((FIXTURES / "bad").glob("*.yml"))

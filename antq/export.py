@@ -1,0 +1,113 @@
+"""The open-data records: one record shape per news item and per quota group, written as CSV and JSON.
+
+The site's downloads and `scripts/quota.py` use these same functions, so they always agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .dataset import Dataset
+from .model import NewsItem
+from .quota import RULE_TEXT, GroupResult, YearResult, status_text, threshold_note
+from .urls import clean_url
+
+# Each item's evidence and approval follow its description, as flat columns a spreadsheet can filter.
+NEWS_COLUMNS = ["date", "title", "outlet", "outlet_name", "quota_group", "kind", "url", "communes", "summary", "file",
+                "programme", "air_time", "duration", "recording", "log_number", "log_date", "print_issue",
+                "print_page", "entered_by", "approved_by", "approved_on"]
+# The keys of one quota group's record, in order. Reviewers' scripts read the first ones: add keys, rename none.
+QUOTA_KEYS = ["year", "id", "name", "outlets", "rule", "threshold", "count", "met", "remaining", "target", "result",
+              "period", "start", "end", "threshold_applied", "basis"]
+# The CSV says the same in Vietnamese, for people opening it in a spreadsheet.
+QUOTA_HEADERS = {"year": "Năm", "id": "Mã nhóm", "name": "Nhóm chỉ tiêu", "outlets": "Nơi đăng được tính",
+                 "rule": "Quy định", "threshold": "Ngưỡng", "count": "Đã có", "met": "Kết quả",
+                 "remaining": "Còn thiếu", "target": "Cần đạt", "result": "Kết quả chi tiết",
+                 "period": "Giai đoạn", "start": "Từ ngày", "end": "Đến ngày",
+                 "threshold_applied": "Ngưỡng áp dụng", "basis": "Cách tính chỉ tiêu"}
+# `basis` in the CSV, when the threshold is not the period's own for the whole span.
+BASIS_TEXT = {"year": "ngưỡng năm", "part": "chỉ tiêu riêng cho phần năm", "prorated": "chia theo số ngày"}
+# Spreadsheets run a cell starting with these as a formula (OWASP's list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def news_record(data: Dataset, item: NewsItem) -> dict:
+    outlet = data.outlet[item.outlet]
+    return {"date": item.date.isoformat(), "title": item.title, "outlet": outlet.id, "outlet_name": outlet.name,
+            "quota_group": outlet.quota, "kind": item.kind, "url": item.url, "communes": list(item.communes),
+            "summary": item.summary, "file": "data/" + data.file_of(item), **evidence_record(item)}
+
+
+def evidence_record(item: NewsItem) -> dict:
+    """What the item is checked against, and who entered and approved it (None where not given)."""
+    b, printed = item.broadcast, item.print
+    log = b.log if b else None
+    return {"url": clean_url(item.url) if item.url else None,
+            "programme": b and b.programme, "air_time": b and b.time, "duration": b and b.duration,
+            "recording": b and b.recording, "log_number": log and log.number,
+            "log_date": log.date.isoformat() if log else None,
+            "print_issue": printed and printed.issue, "print_page": printed and printed.page,
+            "entered_by": item.entered_by, "approved_by": item.approved_by,
+            "approved_on": item.approved_on.isoformat() if item.approved_on else None}
+
+
+def quota_record(result: GroupResult) -> dict:
+    """One group's result in one year: the record of the JSON downloads, the CSV rows and quota.py."""
+    g = result.group
+    return {"year": result.year, "id": g.id, "name": g.name, "outlets": list(result.outlets), "rule": g.rule,
+            "threshold": g.threshold, "count": result.count, "met": result.met, "remaining": result.remaining,
+            "target": result.target, "result": status_text(result),
+            "period": result.period.id, "start": result.start.isoformat(), "end": result.end.isoformat(),
+            # Exact when whole; a pro-rated threshold such as 9.92 is rounded here, `target` is exact.
+            "threshold_applied": (result.threshold.value.numerator if result.threshold.value.denominator == 1
+                                  else round(float(result.threshold.value), 2)),
+            "basis": result.threshold.basis}
+
+
+def quota_detail(year: YearResult, record: dict[int, dict]) -> dict:
+    """A year's JSON download: each group's record with its monthly, per-outlet figures and counted items,
+    then every published item not counted with the reason, and how many wait for review.
+    `record` maps id(item) to the item's `news_record`."""
+    return {"year": year.year, "periods": [p.id for p in year.periods], "groups": [
+        {**quota_record(g), "by_month": [dict(zip(g.months, g.by_month)).get(m, 0) for m in range(1, 13)],
+         "by_outlet": g.by_outlet, "items": [record[id(n)] for n in g.items]} for g in year.groups],
+        "published": len(year.published), "counted": len(year.counted),
+        "not_counted": [{**record[id(n)], "reason": reason} for n, reason in year.not_counted],
+        "pending": len(year.pending)}
+
+
+def quota_csv_rows(years: list[YearResult]) -> list[dict]:
+    """Quota records in Vietnamese words: Đạt / Không đạt, ít nhất / trên."""
+    rows = []
+    for year in years:
+        for g in year.groups:
+            row = quota_record(g)
+            rows.append({**row, "met": "Đạt" if row["met"] else "Không đạt", "rule": RULE_TEXT[row["rule"]],
+                         "threshold_applied": str(row["threshold_applied"]).replace(".", ","),
+                         "basis": threshold_note(g) or BASIS_TEXT[row["basis"]]})
+    return rows
+
+
+def _csv_cell(value: object) -> str:
+    text = ";".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def to_csv(columns: list[str], records: list[dict], headers: dict[str, str] | None = None) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([(headers or {}).get(c, c) for c in columns])
+    writer.writerows([_csv_cell(r[c]) for c in columns] for r in records)
+    # With a BOM, spreadsheet programs read the Vietnamese text as UTF-8.
+    return out.getvalue().encode("utf-8-sig")
+
+
+def quota_csv(years: list[YearResult]) -> bytes:
+    return to_csv(QUOTA_KEYS, quota_csv_rows(years), QUOTA_HEADERS)
+
+
+def to_json(value: object) -> bytes:
+    # No indent: with one, json falls back from its C encoder to pure Python (10x slower on big downloads).
+    return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
