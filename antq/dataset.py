@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -42,6 +43,19 @@ class Dataset:
     @cached_property
     def commune(self) -> dict[str, Commune]:
         return {c.id: c for c in self.communes}
+
+    def commune_on(self, commune_id: str, day: date) -> Commune | None:
+        """The commune that `commune_id` is on `day`: itself while valid, then its successor (and theirs)."""
+        seen = set()
+        commune = self.commune.get(commune_id)
+        while commune is not None and not commune.valid_on(day) and commune.successor and commune.id not in seen:
+            seen.add(commune.id)
+            commune = self.commune.get(commune.successor)
+        return commune if commune is not None and commune.valid_on(day) else None
+
+    def model_commune(self, model: SecurityModel, day: date) -> Commune | None:
+        """The commune a model belongs to on `day` (see `SecurityModel.commune_now`)."""
+        return self.commune_on(model.commune_now or model.commune, day)
 
     @cached_property
     def staff_member(self) -> dict[str, StaffMember]:

@@ -231,6 +231,9 @@ class Commune(Validity):
     id: Slug = Field(description="Mã xã, thị trấn, ví dụ tan-son")
     name: Text = Field(description="Tên đầy đủ, ví dụ xã Tân Sơn")
     kind: Literal["xã", "thị trấn", "phường"] = Field(description="Loại đơn vị hành chính")
+    successor: Slug | None = Field(
+        None, description="Với đơn vị đã hết hiệu lực: mã xã, phường tiếp nhận (theo nghị quyết sắp xếp); "
+                          "mô hình, đường dây của xã cũ thuộc về đơn vị này", json_schema_extra=ref("communes"))
 
 
 class StaffMember(Validity):
@@ -271,7 +274,11 @@ class SecurityModel(Record):
     id: Slug = Field(description="Mã mô hình")
     name: Text = Field(description="Tên mô hình")
     type: Slug = Field(description="Mã loại mô hình (trong mục types)", json_schema_extra=ref("types"))
-    commune: Slug = Field(description="Mã xã, thị trấn", json_schema_extra=ref("communes"))
+    commune: Slug = Field(description="Mã xã, thị trấn nơi thành lập mô hình (còn hiệu lực vào ngày established)",
+                          json_schema_extra=ref("communes"))
+    commune_now: Slug | None = Field(
+        None, description="Chỉ khi xã cũ bị chia cho nhiều xã mới: mã xã, phường mà mô hình thuộc về bây giờ "
+                          "(bỏ trống thì theo successor của xã cũ)", json_schema_extra=ref("communes"))
     place: Text = Field(description="Nơi hoạt động: thôn, tổ dân phố, cơ quan")
     established: LocalDate = Field(description="Ngày thành lập")
     members: int = Field(ge=0, description="Số thành viên")
@@ -314,9 +321,12 @@ class Broadcast(Record):
 
     def missing(self) -> list[str]:
         """What a published broadcast still needs, as staff write the fields."""
-        needed = [name for name in ("programme", "time", "duration") if getattr(self, name) is None]
+        needed = [label for name, label in (("programme", "programme (tên chương trình)"),
+                                            ("time", "time (giờ phát HH:MM)"),
+                                            ("duration", "duration (thời lượng phút:giây)"))
+                  if getattr(self, name) is None]
         if self.recording is None and self.log is None:
-            needed.append("recording hoặc log (số và ngày nhật ký phát sóng)")
+            needed.append("recording (bản ghi) hoặc log (số và ngày nhật ký phát sóng)")
         return needed
 
 
@@ -326,7 +336,9 @@ class Printed(Record):
     page: int | None = Field(None, ge=1, description="Trang")
 
     def missing(self) -> list[str]:
-        return [name for name in ("issue", "page") if getattr(self, name) is None]
+        """What a published printed item still needs, as staff write the fields."""
+        return [label for name, label in (("issue", "issue (số báo)"), ("page", "page (trang)"))
+                if getattr(self, name) is None]
 
 
 # `entered_by` of items that the feed import wrote: entered by no person, so any approver differs.

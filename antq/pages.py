@@ -56,8 +56,8 @@ def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[
     pages = [
         Page("index.md", render.render_home(data, today, leading_years(data, today, results)), "hotlines.yml"),
         Page("duong-day-nong.md", render.render_hotlines(data, today), "hotlines.yml"),
-        Page("mo-hinh/index.md", render.render_models(data, "type"), "models.yml"),
-        Page("mo-hinh/theo-xa.md", render.render_models(data, "commune"), "models.yml"),
+        Page("mo-hinh/index.md", render.render_models(data, "type", today), "models.yml"),
+        Page("mo-hinh/theo-xa.md", render.render_models(data, "commune", today), "models.yml"),
         Page("guong-nguoi-tot/index.md", render.render_people(data), "people.yml"),
         Page("tin-bai/index.md", render.render_news_index(data, news_years) + (subscribe_note() if site_url else ""),
              "news/README.md"),

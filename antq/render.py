@@ -138,16 +138,25 @@ def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
 
 # -- models ----------------------------------------------------------------------------------
 
-def _model_rows(data: Dataset, models: list[SecurityModel], by: str):
+def model_commune_text(data: Dataset, model: SecurityModel, today: date) -> str:
+    """The commune a model belongs to today, and where it was set up when that unit no longer exists."""
+    now = data.model_commune(model, today)
+    founded = data.commune[model.commune]
+    if now is None or now.id == founded.id:
+        return founded.name
+    return f"{now.name} (thành lập tại {founded.name} cũ)"
+
+
+def _model_rows(data: Dataset, models: list[SecurityModel], by: str, today: date):
     for m in models:
         latest = max(m.evaluations, key=lambda e: e.year, default=None)
         evaluation = f"{'Hiệu quả' if latest.result == 'effective' else 'Hình thức'} ({latest.year})" if latest else "Chưa đánh giá"
-        column = data.commune[m.commune].name if by == "type" else data.model_type[m.type].name
+        column = model_commune_text(data, m, today) if by == "type" else data.model_type[m.type].name
         yield (m.name, column, m.place, show(m.established), m.members, m.officer, evaluation)
 
 
-def render_models(data: Dataset, by: str) -> str:
-    """Models grouped `by` type or by commune; retired ones listed apart."""
+def render_models(data: Dataset, by: str, today: date) -> str:
+    """Models grouped `by` type or by the commune they belong to today; retired ones listed apart."""
     title = "Mô hình tự quản theo loại" if by == "type" else "Mô hình tự quản theo xã, thị trấn"
     other = "Xã, thị trấn" if by == "type" else "Loại"
     headers = ["Tên mô hình", other, "Nơi hoạt động", "Thành lập", "Thành viên", "Cán bộ phụ trách", "Đánh giá gần nhất"]
@@ -155,7 +164,8 @@ def render_models(data: Dataset, by: str) -> str:
     retired = [m for m in data.models if m.retired]
     groups: dict[str, list[SecurityModel]] = defaultdict(list)
     for m in active:
-        groups[m.type if by == "type" else m.commune].append(m)
+        now = data.model_commune(m, today)
+        groups[m.type if by == "type" else (now.id if now else m.commune)].append(m)
     names = data.model_type if by == "type" else data.commune
     switch = "[Xem theo xã, thị trấn](theo-xa.md)" if by == "type" else "[Xem theo loại mô hình](index.md)"
     parts = [f"# {title}\n", f"{len(active)} mô hình đang hoạt động, {len(retired)} mô hình đã thanh loại "
@@ -163,10 +173,10 @@ def render_models(data: Dataset, by: str) -> str:
              "[Các mô hình là gì?](../huong-dan/mo-hinh-tu-quan.md)\n"]
     for key in sorted(groups, key=lambda k: names[k].name):
         parts.append(f"\n## {md(names[key].name)} ({len(groups[key])})\n")
-        parts.append(block(table(headers, _model_rows(data, groups[key], by), numeric={4})))
+        parts.append(block(table(headers, _model_rows(data, groups[key], by, today), numeric={4})))
     if retired:
         parts.append("\n## Đã thanh loại (hoạt động hình thức)\n")
-        parts.append(block(table(headers, _model_rows(data, retired, by), numeric={4})))
+        parts.append(block(table(headers, _model_rows(data, retired, by, today), numeric={4})))
     return "".join(parts)
 
 

@@ -16,6 +16,11 @@ FIXTURES = TESTS / "fixtures"
 VALID = FIXTURES / "valid"
 
 
+def approved(day: str) -> str:
+    """The lines of a published item entered and approved (on `day`) by two people of the valid set's register."""
+    return f"entered_by: nhap\napproved_by: duyet\napproved_on: {day}\n"
+
+
 def fixture_header(path: Path) -> dict[str, str]:
     """The `# key: value` lines that start a self-describing fixture."""
     header = {}
