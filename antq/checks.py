@@ -172,7 +172,6 @@ def _check_people(data: Dataset, found: Problems) -> None:
 
 
 def _check_news(data: Dataset, found: Problems) -> None:
-    first_with_url: dict[str, str] = {}
     for item in data.news:
         where = data.where_of(item)
         rel = data.file_of(item)
@@ -188,13 +187,6 @@ def _check_news(data: Dataset, found: Problems) -> None:
         if not (name.startswith(item.date.isoformat()) and Path(rel).parent.name == str(item.date.year)):
             found.add_in(where, "date", f"ngày {item.date.isoformat()} không khớp với tên tệp {rel}; cần đổi tên tệp "
                          f"thành news/{item.date.year}/{item.date.isoformat()}-... hoặc sửa ngày")
-        if item.url is not None:
-            key = canonical_url(item.url)
-            if key in first_with_url:
-                found.add_in(where, "url", f"địa chỉ {item.url!r} đã có trong {first_with_url[key]}; "
-                             "mỗi tin bài chỉ được ghi một lần")
-            else:
-                first_with_url[key] = rel
 
 
 MEDIUM = {"online": "báo điện tử, trang mạng", "broadcast": "đài phát thanh, truyền hình", "print": "báo in"}
@@ -273,14 +265,24 @@ def _check_approvals(data: Dataset, found: Problems, today: date) -> None:
 
 
 def _check_same_item(data: Dataset, found: Problems) -> None:
-    """One broadcast is one outlet at one air date and time; one item is one title per outlet and day.
-    Rejected items are left out: a rejected copy must not block the item entered right."""
+    """Counted once: one address (in canonical form, in any status) is one article; one outlet at one
+    air date and time is one broadcast; one title (folded) per outlet and day is one item. Published
+    items come first, so that the copy named is the one not yet counted. Rejected items are left out
+    of the last two: a rejected copy must not block the item entered right."""
+    urls: dict[str, str] = {}
     slots: dict[tuple, str] = {}
     titles: dict[tuple, str] = {}
-    for item in data.news:
+    for item in sorted(data.news, key=lambda n: (n.status != "published", data.file_of(n))):
+        where, rel = data.where_of(item), data.file_of(item)
+        if item.url is not None:
+            key = canonical_url(item.url)
+            if key in urls:
+                found.add_in(where, "url", f"địa chỉ {item.url!r} đã có trong {urls[key]}; "
+                             "mỗi tin bài chỉ được ghi một lần")
+            else:
+                urls[key] = rel
         if item.status == "rejected":
             continue
-        where, rel = data.where_of(item), data.file_of(item)
         outlet = data.outlet.get(item.outlet)
         name = outlet.name if outlet else item.outlet
         if item.broadcast is not None and item.broadcast.time is not None:

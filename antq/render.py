@@ -285,7 +285,9 @@ def approval(data: Dataset, item: NewsItem) -> str:
     if item.approved_by is None:
         if item.status != "published":
             return entered
-        return "Duyệt trước khi áp dụng quy định hai người: không ghi người nhập, người duyệt"
+        rule_from = data.site.two_person_rule_from
+        since = f" ({show(rule_from)})" if rule_from else ""
+        return f"Duyệt trước khi áp dụng quy định hai người{since}: không ghi người nhập, người duyệt"
     day = f", ngày {show(item.approved_on)}" if item.approved_on else ""
     return f"{entered} · Duyệt: {staff_name(data, item.approved_by)}{day}"
 
