@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .dataset import Dataset
 from .dates import show
-from .model import (EMERGENCY, FEED_IMPORT, RESERVED_IDS, Commune, Hotline, NewsItem, Outlet, Record, Validity,
-                    phone_digits, ref_kind)
+from .model import (EMERGENCY, FEED_IMPORT, INITIALS, RESERVED_IDS, Commune, Hotline, NewsItem, Outlet, Record,
+                    Validity, phone_digits, ref_kind)
 from .problems import Problem, Problems, Where
 from .text import title_key
 from .urls import canonical_url
@@ -165,10 +165,10 @@ def _check_hotlines(data: Dataset, found: Problems) -> None:
 
 def _check_people(data: Dataset, found: Problems) -> None:
     for person in data.people:
-        if not person.consent:
-            found.add_in(data.where_of(person), "consent",
-                         "nhận được false, cần true: chỉ công bố khi đã có văn bản đồng ý; "
-                         "chưa có thì bỏ người này khỏi tệp")
+        if person.minor and not INITIALS.fullmatch(person.name):
+            found.add_in(data.where_of(person), "name",
+                         "người chưa thành niên chỉ được ghi chữ cái đầu của tên (ví dụ N.M.A.), không ghi họ tên "
+                         "đầy đủ: kho dữ liệu là công khai")
 
 
 def _check_news(data: Dataset, found: Problems) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 
@@ -117,13 +118,38 @@ YAML_PROBLEMS = [
 ]
 
 
+# Characters YAML refuses to read at all (its reader reports them by byte, not by character).
+UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """(line, column) of the first line from `first` to `last` (0-based) with an unpaired double quote."""
+    lines = text.splitlines()
+    for number in range(first, min(last, len(lines) - 1) + 1):
+        quotes = [m.start() for m in re.finditer(r'(?<!\\)"', lines[number].split(" #", 1)[0])]
+        if len(quotes) % 2:
+            return number + 1, quotes[0] + 1
+    return None
+
+
 def yaml_error(error: Exception, text: str) -> tuple[int, str]:
     """The line and the Vietnamese message of a YAML syntax error, with its column and a hint."""
     problem = str(getattr(error, "problem", "") or "")
+    bad_char = UNREADABLE.search(text) if hasattr(error, "position") else None
     if hasattr(error, "position"):  # a ReaderError: a character YAML does not accept at all
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        line, column = _position(text, bad_char.start() if bad_char else 0)
         problem = "unacceptable character"
+    elif "expected key" in problem or "expected <block end>" in problem or "expected ':'" in problem:
+        # A quote left open swallows the lines after it; the parser notices only lines later.
+        mark, start = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
+        quote = _unclosed_quote(text, start.line if start else 0, mark.line if mark else 0)
+        line, column = quote or ((mark.line + 1, mark.column + 1) if mark else (1, 1))
+        if quote:
+            problem = "found unexpected end of stream"
     else:
         # An unclosed quote is reported where the file ends: point at where the quote opened.
         context = getattr(error, "context", "") or ""

@@ -291,15 +291,44 @@ class SecurityModel(Record):
         return latest is not None and latest.result == "formal"
 
 
+def _refuse_yes_no(value: object) -> object:
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần số và ngày của văn bản đồng ý công bố đã ký, ví dụ "
+                  "consent: {{document: \"05/ĐY-CAX\", date: 2024-03-01}}; chưa có văn bản thì bỏ người này khỏi tệp",
+            {"value": str(value).lower()})
+    return value
+
+
+def _document_number(value: str) -> str:
+    if "://" in value or re.search(r"\.(?:jpe?g|png|pdf|heic|gif|docx?)\b", value, re.IGNORECASE):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần số văn bản (ví dụ 05/ĐY-CAX), không ghi ảnh chụp, tệp hay đường dẫn",
+            {"value": repr(value)})
+    return value
+
+
+class Consent(Record):
+    """The signed consent to publish: a reference to the document, never a copy of it."""
+    document: Annotated[Text, AfterValidator(_document_number)] = Field(
+        description="Số văn bản đồng ý công bố đã ký (ví dụ 05/ĐY-CAX); không ghi ảnh chụp hay đường dẫn")
+    date: LocalDate = Field(description="Ngày ký văn bản đồng ý")
+
+
+# A minor's name as stored: initials only, such as "N.M.A." (the full name never enters the repository).
+INITIALS = re.compile(r"(?:[^\W\d_]\.\s?)+")
+
+
 class Person(Record):
     id: Slug = Field(description="Mã gương người tốt")
-    name: Text = Field(description="Họ tên")
+    name: Text = Field(description="Họ tên; người chưa thành niên chỉ ghi chữ cái đầu, ví dụ N.M.A.")
     commune: Slug = Field(description="Mã xã, thị trấn", json_schema_extra=ref("communes"))
     deed: Text = Field(description="Việc tốt đã làm")
     date: LocalDate = Field(description="Ngày thông báo biểu dương")
     recognition: Text = Field(description="Hình thức biểu dương, khen thưởng")
-    consent: bool = Field(description="true khi đã có văn bản đồng ý công bố của người này (hoặc người giám hộ)")
-    minor: bool = Field(False, description="true nếu là người chưa thành niên: chỉ hiện chữ cái đầu của tên")
+    consent: Annotated[Consent, BeforeValidator(_refuse_yes_no)] = Field(
+        description="Văn bản đồng ý công bố đã ký của người này (hoặc người giám hộ): số và ngày")
+    minor: bool = Field(False, description="true nếu là người chưa thành niên: tên chỉ ghi chữ cái đầu, ví dụ N.M.A.")
 
     @property
     def quarter(self) -> tuple[int, int]:

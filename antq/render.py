@@ -182,23 +182,18 @@ def render_models(data: Dataset, by: str, today: date) -> str:
 
 # -- people ----------------------------------------------------------------------------------
 
-def shown_name(person: Person) -> str:
-    """A minor is shown by initials only."""
-    return ".".join(word[0].upper() for word in person.name.split()) + "." if person.minor else person.name
-
-
 def render_people(data: Dataset) -> str:
     quarters: dict[tuple[int, int], list[Person]] = defaultdict(list)
     for p in data.people:
         quarters[p.quarter].append(p)
     parts = ["# Gương người tốt, việc tốt\n",
              "Hằng quý, những người có việc làm tốt trong phòng, chống tội phạm được thông báo biểu dương. "
-             "Chỉ công bố khi đã có sự đồng ý của người được biểu dương; người chưa thành niên chỉ ghi chữ cái đầu.\n"]
+             "Chỉ công bố khi người được biểu dương (hoặc người giám hộ) đã ký văn bản đồng ý; người chưa thành niên chỉ ghi chữ cái đầu của tên.\n"]
     roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
     for (year, q) in sorted(quarters, reverse=True):
         people = sorted(quarters[year, q], key=lambda p: p.date)
         parts.append(f"\n## Quý {roman[q]}/{year}\n")
-        rows = [(shown_name(p), data.commune[p.commune].name, p.deed, show(p.date), p.recognition) for p in people]
+        rows = [(p.name, data.commune[p.commune].name, p.deed, show(p.date), p.recognition) for p in people]
         parts.append(block(table(["Họ tên", "Xã, thị trấn", "Việc làm", "Ngày", "Biểu dương"], rows)))
     return "".join(parts)
 

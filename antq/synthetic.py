@@ -131,13 +131,16 @@ def _models(rng: random.Random, communes: list[dict]) -> list[dict]:
 def _people(rng: random.Random, communes: list[dict]) -> list[dict]:
     people = []
     for i in range(2 * len(communes)):
-        name = _person_name(rng)
-        people.append({"id": f"{slugify(name)}-{i + 1}", "name": name, "commune": rng.choice(communes)["id"],
+        name, minor = _person_name(rng), rng.random() < 0.05
+        if minor:  # stored by initials only
+            name = "".join(word[0] + "." for word in name.split())
+        day = _day(rng, START, END)
+        people.append({"id": f"nguoi-{i + 1}" if minor else f"{slugify(name)}-{i + 1}", "name": name, "commune": rng.choice(communes)["id"],
                        "deed": rng.choice(["Tố giác đối tượng trộm cắp tài sản, giúp Công an thu hồi tài sản",
                                            "Nhặt được tài sản, giao nộp Công an để trả lại người đánh rơi",
                                            "Dũng cảm cứu người bị nạn trong mưa lũ"]),
-                       "date": _day(rng, START, END), "recognition": "Giấy khen của Chủ tịch UBND huyện",
-                       "consent": True, "minor": rng.random() < 0.05})
+                       "date": day, "recognition": "Giấy khen của Chủ tịch UBND huyện",
+                       "consent": {"document": f"{i + 1:02d}/ĐY-CAX", "date": day}, "minor": minor})
     return people
 
 

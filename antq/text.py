@@ -67,6 +67,8 @@ def plain_text(value: str, content_type: str = "text/html") -> str:
         parser.feed(value)
         parser.close()
         value = "".join(parser.parts)
+    # Control characters (a NUL, a vertical tab, C1 controls) are never text: a space instead.
+    value = "".join(" " if unicodedata.category(c) == "Cc" else c for c in value)
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 

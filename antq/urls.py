@@ -13,8 +13,7 @@ DEFAULT_PORT = {"http": 80, "https": 443}
 # RFC 3986 2.3: percent-encoding these changes nothing, so a normalised address writes them as they are.
 UNRESERVED = re.compile(r"[A-Za-z0-9\-._~]")
 PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
-# RFC 3986 2.2 and the percent sign itself: kept as written in a path or a query.
-KEEP = ":/?#[]@!$&'()*+,;=%"
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _percent(text: str) -> str:
@@ -23,7 +22,8 @@ def _percent(text: str) -> str:
     def one(match: re.Match) -> str:
         char = chr(int(match[1], 16))
         return char if UNRESERVED.fullmatch(char) else "%" + match[1].upper()
-    return quote(PERCENT.sub(one, text), safe=KEEP)
+    # Only letters beyond ASCII are encoded: anything else a valid address never has (a space) stays, to be refused.
+    return NON_ASCII.sub(lambda m: quote(m[0]), PERCENT.sub(one, text))
 
 
 def _remove_dot_segments(path: str) -> str:

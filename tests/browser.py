@@ -1,5 +1,6 @@
-"""The real browser for the tests: Debian's Chromium driven by Playwright, a static server on
-127.0.0.1, and the session fixtures that build each test site once.
+"""Whole builds and the real browser for the tests: strict builds by MkDocs (or ProperDocs),
+Debian's Chromium driven by Playwright, a static server on 127.0.0.1, and the session fixtures
+that build each test site once.
 
 conftest.py imports the fixtures from here, so every test module shares one build of each site.
 """
@@ -39,13 +40,20 @@ def configured_site_url() -> str:
     return os.environ.get(value[0], value[-1]) if isinstance(value, list) else value
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": today}
+def build(site_dir: Path, data_dir: Path | None = None, today: str | None = None,
+          tool: str = "mkdocs") -> subprocess.CompletedProcess:
+    """A strict build of the site (by `tool`: mkdocs, or its fork properdocs) into `site_dir`,
+    from `data_dir` (default: data/) as of `today` (default: the real today)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_DATA_DIR", None)
-    if data_dir is not None:
-        env["SITE_DATA_DIR"] = str(data_dir)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                            cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900)
+    env.pop("SITE_TODAY", None)
+    env.update({k: v for k, v in {"SITE_DATA_DIR": data_dir and str(data_dir), "SITE_TODAY": today}.items() if v})
+    return subprocess.run([sys.executable, "-m", tool, "build", "--strict", "-f", "mkdocs.yml", "--site-dir",
+                           str(site_dir)], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900)
+
+
+def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY) -> Path:
+    result = build(site_dir, data_dir, today)
     assert result.returncode == 0, result.stderr
     return site_dir
 

@@ -14,6 +14,8 @@ TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 VALID = FIXTURES / "valid"
+# The consent of the valid fixture's person, as written in its people.yml.
+CONSENT = 'consent: {document: "01/ĐY-CA", date: 2024-05-10}'
 
 
 def approved(day: str) -> str:
@@ -22,13 +24,18 @@ def approved(day: str) -> str:
 
 
 def fixture_header(path: Path) -> dict[str, str]:
-    """The `# key: value` lines that start a self-describing fixture."""
-    header = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    """The `# key: value` lines that start a self-describing fixture (the last of a repeated key)."""
+    return {key: values[-1] for key, values in fixture_headers(path).items()}
+
+
+def fixture_headers(path: Path) -> dict[str, list[str]]:
+    """Every `# key: value` line that starts a fixture, by key: a fixture may expect several problems."""
+    header: dict[str, list[str]] = {}
+    for line in path.read_bytes().decode("utf-8", errors="replace").splitlines():
         if not line.startswith("# ") or ": " not in line:
             break
         key, value = line[2:].split(": ", 1)
-        header[key] = value
+        header.setdefault(key, []).append(value)
     return header
 
 

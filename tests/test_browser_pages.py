@@ -11,7 +11,6 @@ from antq.load import load_dataset
 from antq.posters import poster_communes, qr_svg
 from antq.quota import count_quotas
 from antq.hotlines import current_hotlines
-from antq.render import shown_name
 from browser import PROJECT, TODAY, axe_violations, configured_site_url, search
 
 DATA = load_dataset(PROJECT / "data")
@@ -104,7 +103,7 @@ def test_quota_figures_and_lists_are_readable_without_javascript(page_without_js
     text = visible_text(page_without_js, demo_site / "mo-hinh/")
     assert all(m.name in text for m in DATA.models)
     text = visible_text(page_without_js, demo_site / "guong-nguoi-tot/")
-    assert all(shown_name(p) in text for p in DATA.people)
+    assert all(p.name in text for p in DATA.people)
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())

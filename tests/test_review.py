@@ -10,7 +10,7 @@ from antq.problems import DataError
 from antq.pages import site_pages
 from antq.quota import count_quotas
 from antq.review import ReviewError, decide, pending_items, with_status
-from conftest import FIXTURES, run_script
+from conftest import CONSENT, FIXTURES, run_script
 
 PENDING = "news/2025/2025-01-01-cho-duyet.yml"
 SITE_URL = "https://antq.example/"
@@ -86,7 +86,7 @@ def test_impossible_choices_change_nothing(data_copy, args, message):
 
 def test_decisions_are_validated_before_writing(data_copy):
     (data_copy / "people.yml").write_text(
-        (data_copy / "people.yml").read_text(encoding="utf-8").replace("consent: true", "consent: false"))
+        (data_copy / "people.yml").read_text(encoding="utf-8").replace(CONSENT, "consent: false"))
     before = (data_copy / PENDING).read_bytes()
     with pytest.raises(DataError):
         decide(data_copy, {PENDING: "published"}, "duyet", date(2025, 1, 3))
