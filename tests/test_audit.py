@@ -342,3 +342,19 @@ def test_a_part_year_target_for_a_year_the_period_covers_whole_is_not_used():
     group = count_span(data, date(2025, 1, 1), date(2025, 12, 31), date(2026, 1, 1)).groups[0]
     assert (group.threshold.basis, group.target) == ("year", 81)
     assert date(2025, 1, 1) + timedelta(days=364) == group.end
+
+
+def test_downloads_carry_each_items_evidence_and_approver_and_the_items_not_counted():
+    from antq.export import NEWS_COLUMNS, news_record, quota_detail
+    data = load_dataset(VALID, today=TODAY)
+    broadcast = next(n for n in data.news if n.outlet == "dai-huyen")
+    record = news_record(data, broadcast)
+    assert {k: record[k] for k in ("programme", "air_time", "duration", "log_number", "log_date", "entered_by",
+                                   "approved_by", "approved_on")} == {
+        "programme": "Thời sự huyện", "air_time": "17:05", "duration": "3:20", "log_number": "12/NKPS",
+        "log_date": "2024-04-01", "entered_by": "nhap", "approved_by": "duyet", "approved_on": "2024-04-02"}
+    assert set(NEWS_COLUMNS) <= set(record)
+    year = count_quotas(data, TODAY)[2024]
+    detail = quota_detail(year, {id(n): news_record(data, n) for n in year.published})
+    assert (detail["published"], detail["counted"], detail["not_counted"], detail["pending"]) == (2, 2, [], 0)
+    assert [g["by_month"][3] for g in detail["groups"]] == [0, 1]  # April's broadcast, in a list of 12 months
