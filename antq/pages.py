@@ -44,7 +44,8 @@ def render_downloads(news_years: dict[int, list[NewsItem]], results: dict[int, Y
             "Tệp CSV mở được bằng Excel hoặc LibreOffice (mã hóa UTF-8); tệp JSON dành cho máy đọc. "
             f"Dữ liệu cập nhật đến ngày {show(today)}.\n\n"
             "- Tất cả tin bài đã duyệt: [CSV](tin-bai.csv) · [JSON](tin-bai.json)\n"
-            "- Kết quả chỉ tiêu mọi năm, kèm từng tin bài được tính: [JSON](chi-tieu.json)\n"
+            "- Kết quả chỉ tiêu mọi năm, kèm từng tin bài được tính (bằng chứng, người duyệt), các tin bài "
+            "không tính và lý do: [JSON](chi-tieu.json)\n"
             + block(table(["Năm", "Số tin bài", "Tin bài", "Chỉ tiêu"], rows, numeric={1})))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from .dates import show
-from .html import Html, block, join, tag
+from .html import Html, block, front_matter, join, tag
 from .dataset import Dataset
 from .model import NewsItem
 from .quota import SpanResult
@@ -53,7 +53,9 @@ def render_report(data: Dataset, span: SpanResult, today: date) -> str:
     meta = [f"Địa phương: {site.locality}, {site.province}.", f"Kế hoạch: {plans}.",
             f"Thời gian báo cáo: từ {show(span.start)} đến {show(span.end)}.",
             f"Số liệu tính đến ngày {show(today)}, từ dữ liệu của trang {site.name}."]
-    parts = [f"# Báo cáo kết quả thực hiện chỉ tiêu tin bài {report_name(span)}\n",
+    # Every item is already on the year's pages: the report stays out of the search index.
+    parts = [front_matter(search={"exclude": True}),
+             f"# Báo cáo kết quả thực hiện chỉ tiêu tin bài {report_name(span)}\n",
              block(tag("div", join(tag("p", line) for line in meta), cls="report-meta"))]
     if site.demo:
         parts.append(block(tag("p", "DỮ LIỆU MINH HỌA: báo cáo này dựng từ dữ liệu ví dụ, không phải kết quả thật.",

@@ -85,6 +85,9 @@ def test_hotline_page_has_tel_links_and_quota_page_a_chart(shipped_site):
     # 2025 is split between two plans on 1 July: each part's two groups have their own chart.
     split = (shipped_site / "chi-tieu/2025/index.html").read_text(encoding="utf-8")
     assert split.count('<svg class="chart"') == 4 and "Năm 2025 được tính theo từng phần" in split
+    # The reports repeat the year pages' items: they stay out of the search index.
+    docs = (shipped_site / "search/docs.json").read_text(encoding="utf-8")
+    assert '"chi-tieu/2025/"' in docs and '"bao-cao/' not in docs
 
 
 def test_values_with_markup_show_as_text(tmp_path):
