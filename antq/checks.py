@@ -325,8 +325,6 @@ def _check_commune_dates(data: Dataset, found: Problems, today: date) -> None:
         _check_model_commune(data, model, found, today)
     for hotline in data.hotlines:
         _check_hotline_commune(data, hotline, found, today)
-    for commune in data.communes:
-        _check_successor(data, commune, found)
 
 
 def _check_model_commune(data: Dataset, model, found: Problems, today: date) -> None:
@@ -340,7 +338,7 @@ def _check_model_commune(data: Dataset, model, found: Problems, today: date) -> 
             found.add_in(where, "commune_now", _not_valid(now, today, data))
     elif commune is not None and not model.retired and data.commune_on(commune.id, today) is None:
         found.add_in(where, "commune", f"mô hình còn hoạt động nhưng {commune.name} ({commune.id}) hết hiệu lực "
-                     f"(hiệu lực {_span(commune)}) và không ghi đơn vị tiếp nhận; cần ghi successor cho "
+                     f"(hiệu lực {_span(commune)}) và không ghi đơn vị tiếp nhận; cần ghi merged_into cho "
                      f"{commune.id} trong communes.yml, hoặc commune_now cho mô hình")
 
 
@@ -363,20 +361,6 @@ def _check_hotline_commune(data: Dataset, hotline: Hotline, found: Problems, tod
     found.add_in(where, "commune", f"{commune.name} ({commune.id}) đã hết hiệu lực ngày "
                  f"{commune.valid_to.isoformat() if commune.valid_to else '?'} nhưng đường dây vẫn đang dùng "
                  f"(không có valid_to); cần ghi valid_to cho đường dây{move}")
-
-
-def _check_successor(data: Dataset, commune: Commune, found: Problems) -> None:
-    successor = data.commune.get(commune.successor) if commune.successor else None
-    if successor is None:
-        return
-    where = data.where_of(commune)
-    if commune.valid_to is None or successor.id == commune.id:
-        found.add_in(where, "successor", "chỉ ghi successor cho đơn vị đã hết hiệu lực (có valid_to), và là một "
-                     "đơn vị khác; cần bỏ trường này hoặc ghi valid_to")
-    elif not successor.valid_on(commune.valid_to + timedelta(days=1)):
-        found.add_in(where, "successor", f"{successor.name} ({successor.id}) không có hiệu lực ngày "
-                     f"{(commune.valid_to + timedelta(days=1)).isoformat()}, ngay sau khi {commune.name} hết hiệu "
-                     "lực; cần đơn vị tiếp nhận từ ngày đó")
 
 
 def stale_hotlines(data: Dataset, today: date) -> list[tuple[Hotline, int]]:

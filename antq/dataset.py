@@ -7,7 +7,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from .model import Commune, Hotline, ModelType, NewsItem, Outlet, Person, Record, SecurityModel, Site, StaffMember
+from .model import (Agency, Commune, Directive, Hotline, LocalityYear, ModelType, NewsItem, Outlet, Person, Record,
+                    SecurityModel, Site, StaffMember, Target, Task, Unit, UnitYear)
 from .problems import Where
 
 
@@ -26,6 +27,14 @@ class Dataset:
     keywords: tuple[str, ...] = ()
     # The register of staff who enter and approve news items (data/staff.yml).
     staff: tuple[StaffMember, ...] = ()
+    # The plan's targets: units.yml, unit-years.yml, locality-years.yml, directives.yml, targets.yml, duties.yml.
+    units: tuple[Unit, ...] = ()
+    unit_years: tuple[UnitYear, ...] = ()
+    locality_years: tuple[LocalityYear, ...] = ()
+    directives: tuple[Directive, ...] = ()
+    targets: tuple[Target, ...] = ()
+    agencies: tuple[Agency, ...] = ()
+    tasks: tuple[Task, ...] = ()
 
     @staticmethod
     def where_of(record: Record) -> Where:
@@ -45,12 +54,12 @@ class Dataset:
         return {c.id: c for c in self.communes}
 
     def commune_on(self, commune_id: str, day: date) -> Commune | None:
-        """The commune that `commune_id` is on `day`: itself while valid, then its successor (and theirs)."""
+        """The commune that `commune_id` is on `day`: itself while valid, then the one it merged into (and so on)."""
         seen = set()
         commune = self.commune.get(commune_id)
-        while commune is not None and not commune.valid_on(day) and commune.successor and commune.id not in seen:
+        while commune is not None and not commune.valid_on(day) and commune.merged_into and commune.id not in seen:
             seen.add(commune.id)
-            commune = self.commune.get(commune.successor)
+            commune = self.commune.get(commune.merged_into)
         return commune if commune is not None and commune.valid_on(day) else None
 
     def model_commune(self, model: SecurityModel, day: date) -> Commune | None:

@@ -129,7 +129,10 @@ def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
                          "đây là kết quả chính thức theo từng năm.\n")
             groups = [g for r in leading for g in r.groups if g.period is period]
         parts.append(block(join(quota_card(g, f"chi-tieu/{g.year}/") for g in groups)))
-        parts.append("\n[Xem bảng theo dõi chỉ tiêu](chi-tieu/index.md)\n")
+        parts.append("\n[Xem bảng theo dõi chỉ tiêu tin bài](chi-tieu/index.md) · "
+                     "[Mục tiêu của kế hoạch, năm theo năm](muc-tieu/index.md)\n")
+    else:
+        parts.append("\n[Mục tiêu của kế hoạch, năm theo năm](muc-tieu/index.md)\n")
     parts.append("\n## Tin bài mới nhất\n")
     parts.append(block(tag("ul", join(news_line(data, n) for n in data.published[:10]), cls="news")))
     parts.append("\n[Tất cả tin bài theo năm](tin-bai/index.md)\n")

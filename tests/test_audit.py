@@ -198,7 +198,7 @@ def test_an_item_dated_after_today_cannot_be_published():
 def test_a_commune_code_is_refused_one_day_after_it_ended(data_copy):
     communes = data_copy / "communes.yml"
     communes.write_text(communes.read_text(encoding="utf-8").replace(
-        'kind: "thị trấn"', 'kind: "thị trấn"\n    valid_to: 2024-04-30\n    successor: an-hoa'), encoding="utf-8")
+        'kind: "thị trấn"', 'kind: "thị trấn"\n    valid_to: 2024-04-30\n    merged_into: an-hoa'), encoding="utf-8")
     last, after = item(day="2024-04-30", extra="communes: [dong-tam]\n"), item(day="2024-05-01",
                                                                                extra="communes: [dong-tam]\n")
     assert problems({"news/2024/2024-04-30-tin-moi.yml": last}, root=data_copy) == []
@@ -216,7 +216,7 @@ def test_a_commune_code_is_refused_one_day_after_it_ended(data_copy):
 def test_a_current_hotline_of_an_ended_commune_is_ended_or_moved(data_copy):
     communes = data_copy / "communes.yml"
     communes.write_text(communes.read_text(encoding="utf-8").replace(
-        'kind: "xã"', 'kind: "xã"\n    valid_to: 2025-06-30\n    successor: dong-tam'), encoding="utf-8")
+        'kind: "xã"', 'kind: "xã"\n    valid_to: 2025-06-30\n    merged_into: dong-tam'), encoding="utf-8")
     hotlines = data_copy / "hotlines.yml"
     original = hotlines.read_text(encoding="utf-8")
     found = problems({}, root=data_copy, today=date(2025, 7, 1))
@@ -230,10 +230,10 @@ def test_a_current_hotline_of_an_ended_commune_is_ended_or_moved(data_copy):
     assert problems({}, root=data_copy, today=date(2025, 7, 1)) == []
 
 
-def test_a_model_that_outlives_its_commune_belongs_to_the_successor_or_to_the_commune_it_names(data_copy):
+def test_a_model_that_outlives_its_commune_belongs_to_the_commune_it_merged_into_or_to_the_commune_it_names(data_copy):
     communes = data_copy / "communes.yml"
     communes.write_text(communes.read_text(encoding="utf-8").replace(
-        'kind: "xã"', 'kind: "xã"\n    valid_to: 2025-06-30\n    successor: dong-tam'), encoding="utf-8")
+        'kind: "xã"', 'kind: "xã"\n    valid_to: 2025-06-30\n    merged_into: dong-tam'), encoding="utf-8")
     hotlines = data_copy / "hotlines.yml"
     hotlines.write_text(hotlines.read_text(encoding="utf-8").replace("commune: an-hoa", "commune: dong-tam"),
                         encoding="utf-8")
