@@ -13,15 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
+from .dataset import Dataset
 from .model import MEASURES, Commune, Indicator, Period, Target, Unit, UnitYear
+from .quota import RULE_TEXT, YearResult
 
-if TYPE_CHECKING:
-    from .dataset import Dataset
-    from .quota import YearResult
-
-RULE_TEXT = {"at_least": "ít nhất", "more_than": "trên"}
 RATINGS = ("tốt", "khá", "trung bình", "yếu")
 CLASSES = {"key-security": "trọng điểm phức tạp về an ninh, trật tự",
            "key-order": "trọng điểm phức tạp về trật tự an toàn xã hội", "less-complex": "ít phức tạp"}
