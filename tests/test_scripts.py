@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from antq.export import QUOTA_KEYS
+from antq.export import QUOTA_KEYS, QuotaYear
 from antq.load import load_dataset
 from antq.pages import site_pages
 from conftest import FIXTURES, VALID, run_script
@@ -62,6 +62,7 @@ def test_quota_json_for_one_year_is_the_sites_download_with_the_documented_keys(
         {"id": "huyen", "name": "Đài huyện", "outlets": ["dai-huyen"], "rule": "more_than", "threshold": 1,
          "count": 1, "met": False, "remaining": 1}]
     assert all(list(g)[:len(QUOTA_KEYS)] == QUOTA_KEYS for g in value["groups"])  # the CSV's columns, in order
+    QuotaYear.model_validate(value)  # the published schema (schemas/chi-tieu-nam.schema.json) holds
 
 
 def test_quota_json_without_year_lists_every_year_begun():
