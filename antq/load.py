@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import InvalidRecord, check_dataset
 from .dataset import Dataset
+from .dates import today as local_today
 from .messages import describe, field_label, inner_type, shown, yaml_error
 from .model import FILE_KINDS, NewsItem, Record, Site
 from .problems import DataError, Loc, Problems, Where
@@ -213,11 +215,12 @@ def _is_record_list(file_model: type[BaseModel]) -> bool:
                for t in (inner_type(f.annotation) for f in file_model.model_fields.values()))
 
 
-def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Dataset:
+def load_dataset(root: Path | str, added: dict[str, str] | None = None, today: date | None = None) -> Dataset:
     """Load and validate a data folder; raise `DataError` listing every problem.
 
     `added` maps news file paths (relative to the folder) to their text: the data set is
-    checked as if they were written, so that commands validate before they write."""
+    checked as if they were written, so that commands validate before they write. `today`
+    (default: the site's local date, or $SITE_TODAY) is the last day a published item may have."""
     root = Path(root)
     reading = _Reading(root, added)
     found = reading.found
@@ -236,19 +239,21 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Datas
             whole = reading.whole_file(path, file_model)
             lists.update({key: list(getattr(whole, key)) if whole else [] for key in file_model.model_fields})
     news = [item for item in (reading.whole_file(path, NewsItem) for path in reading.news_paths()) if item]
+    if today is None:
+        today = local_today(site.timezone if site is not None else "Asia/Ho_Chi_Minh")
     global _last_read
     _last_read = reading.read
-    key = (str(root), tuple(reading.read))
-    if reading.all_reused and not found and _last_dataset and _last_dataset[0][0] == key:
+    same = (str(root), tuple(reading.read), today)  # the checks depend on the day too
+    if reading.all_reused and not found and _last_dataset and _last_dataset[0][0] == same:
         return _last_dataset[0][1]
     dataset = Dataset(
         root=root, site=site, outlets=tuple(lists["outlets"]), communes=tuple(lists["communes"]),
         hotlines=tuple(lists["hotlines"]), model_types=tuple(lists["types"]), models=tuple(lists["models"]),
         people=tuple(lists["people"]), news=tuple(news), keywords=tuple(lists["keywords"]),
-        **{key: tuple(lists[key]) for key in TARGET_KEYS})
-    check_dataset(dataset, reading.invalid, found)
+        staff=tuple(lists["staff"]), **{key: tuple(lists[key]) for key in TARGET_KEYS})
+    check_dataset(dataset, reading.invalid, found, today)
     check_targets(dataset, reading.invalid, found)
     if found:
         raise DataError(found.problems())
-    _last_dataset[:] = [(key, dataset)]
+    _last_dataset[:] = [(same, dataset)]
     return dataset
