@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -48,6 +48,11 @@ class Dataset:
         if path.startswith(root) and path[len(root):len(root) + 1] == os.sep:  # the loader's paths: root / ...
             return path[len(root) + 1:].replace(os.sep, "/")
         return self.where_of(item).path.relative_to(self.root).as_posix()
+
+    @cached_property
+    def frame(self) -> tuple:
+        """Everything but the news items: what a rendering of one item may read besides the item."""
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name != "news")
 
     @cached_property
     def outlet(self) -> dict[str, Outlet]:

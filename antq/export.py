@@ -8,11 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .dataset import Dataset
+from .memo import per_item
 from .model import NewsItem
 from .quota import RULE_TEXT, GroupResult, YearResult, status_text, threshold_note
 from .urls import clean_url
@@ -108,15 +110,15 @@ def quota_record(result: GroupResult) -> dict:
             "basis": result.threshold.basis}).model_dump()
 
 
-def quota_detail(year: YearResult, record: dict[int, dict]) -> dict:
+def quota_detail(year: YearResult, record: dict[int, dict | JsonText]) -> dict:
     """A year's JSON download: each group's record with its monthly, per-outlet figures and counted items,
     then every published item not counted with the reason, and how many wait for review.
-    `record` maps id(item) to the item's `news_record`."""
+    `record` maps id(item) to the item's `news_record` (or its JSON: `news_json`)."""
     return {"year": year.year, "periods": [p.id for p in year.periods], "groups": [
         {**quota_record(g), "by_month": [dict(zip(g.months, g.by_month)).get(m, 0) for m in range(1, 13)],
          "by_outlet": g.by_outlet, "items": [record[id(n)] for n in g.items]} for g in year.groups],
         "published": len(year.published), "counted": len(year.counted),
-        "not_counted": [{**record[id(n)], "reason": reason} for n, reason in year.not_counted],
+        "not_counted": [_with_reason(record[id(n)], reason) for n, reason in year.not_counted],
         "pending": len(year.pending)}
 
 
@@ -132,24 +134,81 @@ def quota_csv_rows(years: list[YearResult]) -> list[dict]:
     return rows
 
 
+def _with_reason(record: dict | JsonText, reason: str) -> dict | JsonText:
+    if isinstance(record, JsonText):  # the same as encoding {**record, "reason": reason}: the key is last
+        return JsonText(record.text[:-1] + ', "reason": ' + json.dumps(reason, ensure_ascii=False) + "}")
+    return {**record, "reason": reason}
+
+
+# -- the news items' downloads: each item encoded once, for every file it is in ------------------
+
+@per_item
+def news_json(data: Dataset, item: NewsItem) -> JsonText:
+    return JsonText(json.dumps(news_record(data, item), ensure_ascii=False))
+
+
+@per_item
+def news_csv_row(data: Dataset, item: NewsItem) -> str:
+    return csv_row(NEWS_COLUMNS, news_record(data, item))
+
+
 def _csv_cell(value: object) -> str:
     text = ";".join(value) if isinstance(value, list) else ("" if value is None else str(value))
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def to_csv(columns: list[str], records: list[dict], headers: dict[str, str] | None = None) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([(headers or {}).get(c, c) for c in columns])
-    writer.writerows([_csv_cell(r[c]) for c in columns] for r in records)
+    return csv_file(columns, [csv_row(columns, r) for r in records], headers)
+
+
+_row_out = io.StringIO()
+_row_writer = csv.writer(_row_out, lineterminator="\r\n")
+
+
+def _csv_line(cells: list[str]) -> str:
+    _row_out.seek(0)
+    _row_out.truncate()
+    _row_writer.writerow(cells)
+    return _row_out.getvalue()
+
+
+def csv_row(columns: list[str], record: dict) -> str:
+    """One record as a CSV line, its line break included."""
+    return _csv_line([_csv_cell(record[c]) for c in columns])
+
+
+def csv_file(columns: list[str], rows: list[str], headers: dict[str, str] | None = None) -> bytes:
+    """A CSV file of the header row and `rows` (from `csv_row`)."""
     # With a BOM, spreadsheet programs read the Vietnamese text as UTF-8.
-    return out.getvalue().encode("utf-8-sig")
+    return (_csv_line([(headers or {}).get(c, c) for c in columns]) + "".join(rows)).encode("utf-8-sig")
 
 
 def quota_csv(years: list[YearResult]) -> bytes:
     return to_csv(QUOTA_KEYS, quota_csv_rows(years), QUOTA_HEADERS)
 
 
+class JsonText:
+    """A value already encoded as JSON, which `to_json` writes as it is."""
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+# A string of a NUL, digits and a NUL, as json writes it: no data value holds a NUL (the loader refuses them).
+_PLACED = re.compile(r'"\\u0000([0-9]+)\\u0000"')
+
+
 def to_json(value: object) -> bytes:
+    texts: list[str] = []
+
+    def place(obj: object) -> str:
+        if not isinstance(obj, JsonText):
+            raise TypeError(f"{type(obj).__name__} is not JSON")
+        texts.append(obj.text)
+        return f"\x00{len(texts) - 1}\x00"
     # No indent: with one, json falls back from its C encoder to pure Python (10x slower on big downloads).
-    return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
+    text = json.dumps(value, ensure_ascii=False, default=place)
+    if texts:
+        text = _PLACED.sub(lambda match: texts[int(match[1])], text)
+    return (text + "\n").encode("utf-8")

@@ -8,6 +8,7 @@ from datetime import date
 from .dates import show
 from .html import Html, block, esc, front_matter, join, link, md, table, tag
 from .dataset import Dataset
+from .memo import per_item
 from .hotlines import current_hotlines, emergency_hotlines, hotline_sections
 from .model import EMERGENCY, FEED_IMPORT, Hotline, NewsItem, Person, SecurityModel, phone_digits
 from .quota import GroupResult, SpanResult, YearResult, pace_text, status_text, threshold_note
@@ -24,6 +25,7 @@ def edit_footer(data: Dataset, source: str) -> str:
     return block(tag("p", join([link(href, "Sửa trang này"), f" (dữ liệu: data/{source})"]), cls="edit-data"))
 
 
+@per_item
 def news_parts(data: Dataset, item: NewsItem) -> Html:
     outlet = data.outlet[item.outlet].name
     title = link(item.url, item.title) if item.url else esc(item.title)
@@ -31,6 +33,7 @@ def news_parts(data: Dataset, item: NewsItem) -> Html:
                  title, " · ", tag("span", f"{outlet}, {item.kind}", cls="meta")])
 
 
+@per_item
 def news_line(data: Dataset, item: NewsItem) -> Html:
     return tag("li", news_parts(data, item))
 
@@ -247,6 +250,7 @@ def shown_url(url: str) -> str:
     return clean_url(url)
 
 
+@per_item
 def evidence(data: Dataset, item: NewsItem) -> Html:
     """What a reviewer checks the item against: the address, the broadcast's records, the printed page."""
     parts: list[Html] = []
@@ -277,6 +281,7 @@ def staff_name(data: Dataset, staff_id: str | None) -> str:
     return member.name if member else (staff_id or "không ghi")
 
 
+@per_item
 def approval(data: Dataset, item: NewsItem) -> str:
     """Who entered and who approved the item, and when."""
     entered = f"Nhập: {staff_name(data, item.entered_by)}"
@@ -290,6 +295,7 @@ def approval(data: Dataset, item: NewsItem) -> str:
     return f"{entered} · Duyệt: {staff_name(data, item.approved_by)}{day}"
 
 
+@per_item
 def counted_line(data: Dataset, item: NewsItem) -> Html:
     """A counted item with its evidence and its approver, on the year's quota page."""
     outlet = data.outlet[item.outlet].name

@@ -11,6 +11,7 @@ from datetime import date
 from .dates import show
 from .html import Html, block, front_matter, join, tag
 from .dataset import Dataset
+from .memo import per_item
 from .model import NewsItem
 from .quota import SpanResult
 from .render import (approval, change_lines, days_text, evidence, report_name, staff_name, status_text, sum_text,
@@ -27,6 +28,7 @@ def _table(headers: list[str], rows: list[tuple], cls: str, numeric: set[int] = 
     return tag("table", join([head, body], " "), cls=cls)
 
 
+@per_item
 def _item_cell(data: Dataset, item: NewsItem) -> Html:
     return join([tag("span", item.title, cls="title"), BR,
                  tag("span", f"{data.outlet[item.outlet].name}, {item.kind}", cls="meta"), BR,

@@ -1,0 +1,55 @@
+"""What one news item looks like in a page or a download, made once while the data around it is the same.
+
+An item shows in several places (its year's page, its quota year, the printed reports, four download
+files), and `mkdocs serve` rebuilds after each change from the records of the last load that did not
+change (antq/load.py keeps them, and the package stays loaded between rebuilds). A function decorated
+with `per_item` is called as `fn(data, item, *more)` and reads from `data` nothing that depends on the
+other news items: its result is kept by the item's identity (records are frozen) and `more`, for as
+long as every other record of the data set is the same object.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from .dataset import Dataset
+from .model import NewsItem
+
+T = TypeVar("T")
+# Results kept beyond this many per item of the data set are dropped (items edited away in a long session).
+KEEP_PER_ITEM = 4
+
+
+def _same(frame: tuple, other: tuple) -> bool:
+    """Whether two data sets' records other than the news are the same objects."""
+    for mine, theirs in zip(frame, other, strict=True):
+        if mine is theirs or (isinstance(mine, Path) and mine == theirs):
+            continue
+        if not (isinstance(mine, tuple) and isinstance(theirs, tuple) and len(mine) == len(theirs)
+                and all(a is b for a, b in zip(mine, theirs))):
+            return False
+    return True
+
+
+def per_item(fn: Callable[..., T]) -> Callable[..., T]:
+    kept: dict[tuple, tuple[NewsItem, T]] = {}
+    made_with: list[tuple] = []  # the frame of the data set the kept results were made from
+
+    @functools.wraps(fn)
+    def cached(data: Dataset, item: NewsItem, *more) -> T:
+        frame = data.frame
+        if not made_with or (made_with[0] is not frame and not _same(frame, made_with[0])):
+            kept.clear()
+        made_with[:] = [frame]
+        key = (id(item), *more)
+        hit = kept.get(key)
+        if hit is not None and hit[0] is item:  # the item itself is kept: its id is not another's
+            return hit[1]
+        if len(kept) > KEEP_PER_ITEM * len(data.news) + 1024:
+            kept.clear()
+        value = kept[key] = (item, fn(data, item, *more))
+        return value[1]
+    return cached
