@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from .dataset import Dataset
@@ -88,12 +89,17 @@ def _known_ids(data: Dataset, invalid: list[InvalidRecord]) -> dict[str, set[str
     return known
 
 
+@lru_cache(maxsize=None)
+def _ref_fields(model: type[Record]) -> tuple[tuple[str, str], ...]:
+    """The fields of `model` that name another record, with the kind they name."""
+    return tuple((name, ref_kind(info)) for name, info in model.model_fields.items() if ref_kind(info) is not None)
+
+
 def _check_refs(where: Where, model: type[Record], values: Mapping[str, object],
                 known: dict[str, set[str]], found: Problems) -> None:
-    for name, info in model.model_fields.items():
-        kind = ref_kind(info)
+    for name, kind in _ref_fields(model):
         value = values.get(name)
-        if kind is None or kind not in known or value is None:
+        if kind not in known or value is None:
             continue
         for sub, one in ([((), value)] if not isinstance(value, list) else [((j,), v) for j, v in enumerate(value)]):
             if isinstance(one, str) and one not in known[kind]:

@@ -40,7 +40,10 @@ class Dataset:
     @staticmethod
     def where_of(record: Record) -> Where:
         """Where the loader read `record` (a record made in code: nowhere in particular)."""
-        return record._where or Where(Path("(không có tệp)"))
+        # Read from pydantic's store of private attributes: the attribute itself goes through
+        # BaseModel.__getattr__, ten times slower, and the checks ask tens of thousands of times.
+        private = record.__pydantic_private__
+        return (private.get("_where") if private else None) or Where(Path("(không có tệp)"))
 
     def file_of(self, item: NewsItem) -> str:
         """A news item's file, relative to the data folder (news/YYYY/...)."""

@@ -61,20 +61,35 @@ def _dump(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _document(location: str, title: str, text: str) -> tuple[list, list[tuple[str, str, int]]]:
+    """A document's entry in docs.json, and each (folded word, spelling, weight) of its text and title."""
+    title, text = page_text(title), page_text(text)
+    weights: dict[tuple[str, str], int] = defaultdict(int)
+    for word, key in words(text):
+        weights[key, word] = min(weights[key, word] + 1, MAX_TEXT_COUNT)
+    boost = TITLE_WEIGHT if "#" in location else PAGE_TITLE_WEIGHT
+    for word, key in set(words(title)):
+        weights[key, word] += boost
+    return [location, title, shorten(text, TEASER)], [(key, word, weight) for (key, word), weight in weights.items()]
+
+
+# The documents of the last index made, kept for the next: `mkdocs serve` makes the index again after
+# every change, and most documents have not changed.
+_last_documents: dict[tuple[str, str, str], tuple[list, list[tuple[str, str, int]]]] = {}
+
+
 def search_files(index: dict) -> dict[str, bytes]:
     """Files of the search folder, by name, from Material's `search_index.json` content."""
+    global _last_documents
+    documents = {}
     docs, postings = [], defaultdict(lambda: defaultdict(dict))
     for number, doc in enumerate(index["docs"]):
-        title, text = page_text(doc["title"]), page_text(doc["text"])
-        docs.append([doc["location"], title, shorten(text, TEASER)])
-        weights: dict[tuple[str, str], int] = defaultdict(int)
-        for word, key in words(text):
-            weights[key, word] = min(weights[key, word] + 1, MAX_TEXT_COUNT)
-        boost = TITLE_WEIGHT if "#" in doc["location"] else PAGE_TITLE_WEIGHT
-        for word, key in set(words(title)):
-            weights[key, word] += boost
-        for (key, word), weight in weights.items():
+        source = (doc["location"], doc["title"], doc["text"])
+        document = documents[source] = documents.get(source) or _last_documents.get(source) or _document(*source)
+        docs.append(document[0])
+        for key, word, weight in document[1]:
             postings[key][word][number] = weight
+    _last_documents = documents
     shards: dict[str, dict] = defaultdict(dict)
     for key in sorted(postings):
         shards[shard_of(key)][key] = {word: [n for doc, w in sorted(by_doc.items()) for n in (doc, w)]
