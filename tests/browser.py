@@ -6,7 +6,10 @@ conftest.py imports the fixtures from here, so every test module shares one buil
 
 from __future__ import annotations
 
+import email.utils
 import functools
+import gzip
+import hashlib
 import os
 import subprocess
 import sys
@@ -44,6 +47,54 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+# Types a static host (GitHub Pages, Netlify, nginx's defaults) compresses.
+COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml",
+              "application/rss+xml", "application/atom+xml", "application/feed+json")
+
+
+class StaticHostHandler(_QuietHandler):
+    """What a static host sends: gzip when the browser accepts it, an ETag answered with 304,
+    and `Cache-Control: max-age=600` (GitHub Pages' header) on every file."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
+                      ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml"}
+    protocol_version = "HTTP/1.1"  # keep-alive, as any host today
+    _gzipped: dict[Path, bytes] = {}
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().do_GET()  # the redirect to the address with a slash
+            path = path / "index.html"
+        if not path.is_file():
+            return self.send_error(404)
+        body = path.read_bytes()
+        kind = self.guess_type(str(path))
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", "max-age=600")
+            return self.end_headers()
+        compress = kind.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compress:
+            if path not in self._gzipped:
+                self._gzipped[path] = gzip.compress(body, 6, mtime=0)
+            body = self._gzipped[path]
+        self.send_response(200)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", email.utils.formatdate(path.stat().st_mtime, usegmt=True))
+        self.send_header("Vary", "Accept-Encoding")
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @dataclass
 class Served:
     root: Path
@@ -53,9 +104,10 @@ class Served:
         return self.url + path
 
 
-def serve(root: Path):
-    """Serve `root` on 127.0.0.1 (plain files, no compression) until the generator is closed."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+def serve(root: Path, handler=_QuietHandler):
+    """Serve `root` on 127.0.0.1 until the generator is closed: plain files, no compression, unless
+    `handler` is StaticHostHandler."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
