@@ -32,6 +32,12 @@ def slugify(title: str, limit: int = 60) -> str:
     return slug or "tin-bai"
 
 
+def heading_slug(text: str, separator: str = "-") -> str:
+    """A heading's anchor, as Python-Markdown's toc `slugify` is called: folded like search, so
+    "Đường dây nóng" is #duong-day-nong (the default drops đ: #uong-day-nong)."""
+    return re.sub(r"[^a-z0-9]+", separator, fold(text)).strip(separator)
+
+
 def news_path(day: date, title: str) -> str:
     """news/YYYY/YYYY-MM-DD-slug.yml, relative to the data folder."""
     return f"news/{day.year}/{day.isoformat()}-{slugify(title)}.yml"

@@ -59,7 +59,7 @@ class StaticHostHandler(_QuietHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
                       ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml"}
     protocol_version = "HTTP/1.1"  # keep-alive, as any host today
-    _gzipped: dict[Path, bytes] = {}
+    _gzipped: dict[str, bytes] = {}  # by ETag
 
     def do_GET(self):
         path = Path(self.translate_path(self.path))
@@ -79,9 +79,9 @@ class StaticHostHandler(_QuietHandler):
             return self.end_headers()
         compress = kind.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
         if compress:
-            if path not in self._gzipped:
-                self._gzipped[path] = gzip.compress(body, 6, mtime=0)
-            body = self._gzipped[path]
+            if etag not in self._gzipped:
+                self._gzipped[etag] = gzip.compress(body, 6, mtime=0)
+            body = self._gzipped[etag]
         self.send_response(200)
         self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
         self.send_header("Content-Length", str(len(body)))
