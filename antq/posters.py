@@ -13,13 +13,14 @@ import segno
 
 from .dates import show
 from .html import Html, block, esc, front_matter, join, link, md, tag
-from .load import Dataset
+from .dataset import Dataset
+from .hotlines import HOTLINES_PAGE, commune_anchor, current_communes, poster_hotlines
 from .model import Commune, Hotline
-from .render import (CHANNEL, HOTLINES_PAGE, Page, area_hotlines, call_links, commune_anchor, current_communes,
-                     current_hotlines, emergency_hotlines, number_html, unit_words)
+from .page import Page
+from .render import CHANNEL, call_links, number_html, unit_words
 
 FOLDER = "ap-phich"
-WHOLE_AREA = "toan-dia-ban"
+WHOLE_AREA = "toan-dia-ban"  # reserved: see RESERVED_IDS in model.py
 PROMISE = ("Mọi tin báo đều được giữ bí mật. Người tố giác tội phạm được giữ bí mật danh tính "
            "và được pháp luật bảo vệ.")
 
@@ -37,16 +38,6 @@ def _number_card(hotline: Hotline) -> Html:
                             tag("p", facts, cls="facts")]), cls="poster-line")
 
 
-def _poster_hotlines(data: Dataset, today: date, commune: Commune | None) -> tuple[list[Hotline], list[Hotline]]:
-    """(emergency numbers, then the area's own numbers) shown on a poster."""
-    current = current_hotlines(data, today)
-    emergency = emergency_hotlines(current)
-    local = area_hotlines(current)
-    if commune is not None:
-        local = [h for h in current if h.commune == commune.id] + local
-    return emergency, local
-
-
 def poster_url(hotlines_url: str, commune: Commune | None) -> str:
     """What a poster's QR code opens: the commune's own numbers on the hotline page, or its top."""
     return f"{hotlines_url}#{commune_anchor(commune)}" if commune else hotlines_url
@@ -54,7 +45,7 @@ def poster_url(hotlines_url: str, commune: Commune | None) -> str:
 
 def render_poster(data: Dataset, today: date, commune: Commune | None, hotlines_url: str | None) -> str:
     place = commune.name if commune else f"toàn {data.site.place_on(today).full_name}"
-    emergency, local = _poster_hotlines(data, today, commune)
+    emergency, local = poster_hotlines(data, today, commune)
     parts: list[object] = []
     if data.site.demo:
         parts.append(tag("p", "Dữ liệu minh họa: các số địa phương trên áp phích này là ví dụ, không phải số thật.",

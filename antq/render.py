@@ -4,29 +4,28 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from .dates import show
 from .html import Html, block, esc, front_matter, join, link, md, table, tag
 from .checks import CHECK_EVERY_DAYS
-from .load import Dataset
+from .dataset import Dataset
+from .hotlines import (HOTLINES_PAGE, area_hotlines, commune_anchor, current_communes, current_hotlines,
+                       emergency_hotlines)
 from .model import EMERGENCY, Commune, Hotline, NewsItem, Person, SecurityModel, phone_digits
-from .news import fold, heading_slug
-from .quota import GroupResult, YearResult
+from .quota import GroupResult, YearResult, pace_text, status_text
 
 CHANNEL = {"call": "Gọi điện", "sms": "Nhắn tin SMS", "zalo": "Zalo"}
 MONTHS = [f"T{m}" for m in range(1, 13)]
 
 
-@dataclass(frozen=True)
-class Page:
-    uri: str
-    content: str | bytes
-    source: str | None = None  # data file or folder the page comes from, for "Sửa trang này"
-
-
 # -- shared pieces ---------------------------------------------------------------------------
+
+def unit_words(communes) -> str:
+    """What the listed units are called together: "xã, thị trấn" before 07/2025, "xã, phường" after."""
+    kinds = {c.kind for c in communes}
+    return ", ".join(k for k in ("xã", "phường", "thị trấn") if k in kinds) or "xã"
+
 
 def edit_footer(data: Dataset, source: str) -> str:
     href = data.site.edit_url + "data/" + source
@@ -38,23 +37,6 @@ def news_line(data: Dataset, item: NewsItem) -> Html:
     title = link(item.url, item.title) if item.url else esc(item.title)
     return tag("li", join([tag("time", show(item.date), datetime=item.date.isoformat()), " · ",
                            title, " · ", tag("span", f"{outlet}, {item.kind}", cls="meta")]))
-
-
-def status_text(result: GroupResult) -> str:
-    if result.met:
-        return "Đạt"
-    if result.state == "done":
-        return f"Không đạt (thiếu {result.remaining})"
-    return f"Chưa đạt (còn thiếu {result.remaining})"
-
-
-def pace_text(result: GroupResult) -> str:
-    if result.met or result.state != "current":
-        return ""
-    track = "đúng tiến độ" if result.on_track else "chậm tiến độ"
-    return (f"{track}: đến hôm nay cần khoảng {result.expected_by_now}, đã có {result.count}; "
-            f"cần thêm {result.remaining} tin bài trước 31/12/{result.year}, "
-            f"tức khoảng {result.per_month_needed} mỗi tháng trong {result.months_left} tháng còn lại")
 
 
 def quota_table(results: list[YearResult], year_href: str) -> Html:
@@ -80,7 +62,6 @@ def quota_card(result: GroupResult, href: str | None = None) -> Html:
 
 # -- hotlines --------------------------------------------------------------------------------
 
-HOTLINES_PAGE = "duong-day-nong/"
 # "gọi 113" in running text: the number becomes a link (any emergency short code).
 CALL = re.compile(r"(?<![\w])([Gg]ọi\s+)(11[1-5])(?![\w])")
 
@@ -125,36 +106,6 @@ def hotline_card(hotline: Hotline, today: date) -> Html:
         details.append(call_links(hotline.note))
     return tag("div", join([tag("p", tag("strong", hotline.name), cls="name"), tag("p", number_html(hotline)),
                             tag("ul", join(tag("li", d) for d in details))]), cls="hotline")
-
-
-def current_hotlines(data: Dataset, today: date) -> list[Hotline]:
-    return [h for h in data.hotlines if h.valid_on(today)]
-
-
-def emergency_hotlines(current: list[Hotline]) -> list[Hotline]:
-    """The national emergency short codes among `current`, 113 first."""
-    return sorted((h for h in current if phone_digits(h.number) in EMERGENCY),
-                  key=lambda h: EMERGENCY.index(phone_digits(h.number)))
-
-
-def area_hotlines(current: list[Hotline]) -> list[Hotline]:
-    """Numbers for every commune of the area that are not national emergency codes."""
-    return [h for h in current if h.commune is None and phone_digits(h.number) not in EMERGENCY]
-
-
-def current_communes(data: Dataset, today: date) -> list[Commune]:
-    return sorted((c for c in data.communes if c.valid_on(today)), key=lambda c: (fold(c.name), c.name))
-
-
-def unit_words(communes) -> str:
-    """What the listed units are called together: "xã, thị trấn" before 07/2025, "xã, phường" after."""
-    kinds = {c.kind for c in communes}
-    return ", ".join(k for k in ("xã", "phường", "thị trấn") if k in kinds) or "xã"
-
-
-def commune_anchor(commune: Commune) -> str:
-    """The commune's own address on the hotline page (its poster's QR code opens it)."""
-    return heading_slug(commune.name)
 
 
 def place_text(site, today: date) -> str:
@@ -302,23 +253,18 @@ def render_models(data: Dataset, by: str) -> str:
 
 # -- people ----------------------------------------------------------------------------------
 
-def shown_name(person: Person) -> str:
-    """A minor is shown by initials only."""
-    return ".".join(word[0].upper() for word in person.name.split()) + "." if person.minor else person.name
-
-
 def render_people(data: Dataset) -> str:
     quarters: dict[tuple[int, int], list[Person]] = defaultdict(list)
     for p in data.people:
         quarters[p.quarter].append(p)
     parts = ["# Gương người tốt, việc tốt\n",
              "Hằng quý, những người có việc làm tốt trong phòng, chống tội phạm được thông báo biểu dương. "
-             "Chỉ công bố khi đã có sự đồng ý của người được biểu dương; người chưa thành niên chỉ ghi chữ cái đầu.\n"]
+             "Chỉ công bố khi người được biểu dương (hoặc người giám hộ) đã ký văn bản đồng ý; người chưa thành niên chỉ ghi chữ cái đầu của tên.\n"]
     roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
     for (year, q) in sorted(quarters, reverse=True):
         people = sorted(quarters[year, q], key=lambda p: p.date)
         parts.append(f"\n## Quý {roman[q]}/{year}\n")
-        rows = [(shown_name(p), data.commune[p.commune].name, p.deed, show(p.date), p.recognition) for p in people]
+        rows = [(p.name, data.commune[p.commune].name, p.deed, show(p.date), p.recognition) for p in people]
         words = unit_words(data.commune[p.commune] for p in people if p.commune in data.commune)
         parts.append(block(table(["Họ tên", words.capitalize(), "Việc làm", "Ngày", "Biểu dương"], rows)))
     return "".join(parts)
