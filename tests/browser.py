@@ -203,10 +203,21 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory):
-    """The shipped demonstration data, built once and served."""
-    site = build_site(tmp_path_factory.mktemp("demo-site"))
-    yield from serve(site)
+def demo_build(tmp_path_factory) -> Path:
+    """The shipped demonstration data, built once for every test that reads or serves it."""
+    return build_site(tmp_path_factory.mktemp("demo-site"))
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_build):
+    """The demonstration build served as plain files."""
+    yield from serve(demo_build)
+
+
+@pytest.fixture(scope="session")
+def demo_host(demo_build):
+    """The demonstration build served as a static host would: gzip, ETag, cache headers."""
+    yield from serve(demo_build, StaticHostHandler)
 
 
 @pytest.fixture(scope="session")

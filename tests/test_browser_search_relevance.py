@@ -7,7 +7,7 @@ of the hotline page: the first result group must be that page with the section a
 
 import pytest
 
-from test_browser_search import search
+from browser import search
 
 RELEVANCE = [
     # Numbers: the hotline page, typed the way people do (mostly without diacritics).

@@ -77,7 +77,7 @@ def test_no_page_loads_anything_from_another_host(shipped_site):
 
 def test_hotline_page_has_tel_links_and_quota_page_a_chart(shipped_site):
     hotlines = (shipped_site / "duong-day-nong/index.html").read_text(encoding="utf-8")
-    assert 'href="tel:113"' in hotlines and "Kiểm tra lần cuối" in hotlines
+    assert 'href="tel:113"' in hotlines and "Đã gọi thử, liên lạc được ngày" in hotlines
     quota = (shipped_site / "chi-tieu/2024/index.html").read_text(encoding="utf-8")
     assert quota.count('<svg class="chart"') == 2 and "Theo nơi đăng" in quota
 
