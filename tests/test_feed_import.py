@@ -13,7 +13,7 @@ from antq.feed_import import (STATE_FILE, FeedError, SourceError, import_feeds, 
                               plain_text, read_entries, shorten)
 from antq.load import load_dataset
 from antq.problems import DataError
-from conftest import CONSENT, FIXTURES, run_script
+from conftest import CONSENT, FIXTURES, run_script, script_main
 
 FEEDS = FIXTURES / "feeds"
 CASES = sorted(FEEDS.glob("*.xml"))
@@ -335,3 +335,17 @@ def test_text_xml_without_charset_is_tolerated():
     body = (FEEDS / "encoding-windows-1258.xml").read_bytes()
     entries = read_entries(parse_feed(body, {"content-type": "text/xml"}, "https://dai.example/rss"))
     assert entries[0].title == "Đồng Cốc: bắt giữ đối tượng buôn bán ma túy"
+
+
+def test_a_report_line_never_breaks_whatever_the_text_says():
+    """The report becomes a pull request's body, inside a code fence: text from a feed must not
+    start a line of its own (and so close the fence)."""
+    one_line = script_main("import_feeds.py").__wrapped__.__globals__["one_line"]
+    assert one_line("a\n```\r\u2028b\x85c\u2029d") == "a ```  b c d"
+
+
+@pytest.mark.parametrize("option", [("--timeout", "0"), ("--max-per-feed", "0")])
+def test_limits_must_be_positive(data_copy, option):
+    result = run_script("import_feeds.py", "--data", str(data_copy), *option)
+    assert result.returncode == 2
+    assert "--timeout cần số giây lớn hơn 0, --max-per-feed cần số nguyên từ 1 trở lên" in result.stderr
