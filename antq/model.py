@@ -64,6 +64,26 @@ def _check_url(value: str) -> str:
     return value
 
 
+AIR_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+DURATION = re.compile(r"(\d{1,3}):([0-5]\d)")
+
+
+def _check_air_time(value: str) -> str:
+    if not AIR_TIME.fullmatch(value):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần giờ phát sóng dạng HH:MM theo giờ Việt Nam (ví dụ \"18:30\")",
+            {"value": repr(value)})
+    return value
+
+
+def _check_duration(value: str) -> str:
+    if not DURATION.fullmatch(value) or value in ("0:00", "00:00", "000:00"):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần thời lượng dạng phút:giây (ví dụ \"3:20\" là 3 phút 20 giây)",
+            {"value": repr(value)})
+    return value
+
+
 def _check_timezone(value: str) -> str:
     if value not in available_timezones():
         raise PydanticCustomError("vi", "nhận được {value}, cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
@@ -128,6 +148,10 @@ def ref_kind(info) -> str | None:
     return extra.get("x-ref") if isinstance(extra, dict) else None
 
 
+AirTime = Annotated[str, AfterValidator(_check_air_time), Field(json_schema_extra={"pattern": f"^{AIR_TIME.pattern}$"})]
+Duration = Annotated[str, AfterValidator(_check_duration), Field(json_schema_extra={"pattern": f"^{DURATION.pattern}$"})]
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
     # Where the loader read the record: its position travels with it (copies keep it too).
@@ -143,6 +167,12 @@ class Validity(Record):
             self.valid_to is None or day <= self.valid_to)
 
 
+class PartYear(Record):
+    year: int = Field(ge=2000, le=2100, description="Năm mà giai đoạn chỉ bao gồm một phần")
+    threshold: int = Field(ge=0, description="Ngưỡng số tin bài cho phần năm đó thuộc giai đoạn này")
+    source: str = Field("", description="Căn cứ, ví dụ số và ngày văn bản điều chỉnh chỉ tiêu")
+
+
 class QuotaGroup(Record):
     id: Slug = Field(description="Mã nhóm chỉ tiêu, ví dụ bao-dai-tinh")
     name: Text = Field(description="Tên nhóm chỉ tiêu, như trong kế hoạch")
@@ -150,6 +180,12 @@ class QuotaGroup(Record):
         description="at_least: đạt khi số tin bài ≥ ngưỡng; more_than: đạt khi số tin bài > ngưỡng")
     threshold: int = Field(ge=0, description="Ngưỡng số tin bài mỗi năm")
     source: str = Field("", description="Căn cứ trong kế hoạch, ví dụ 'Mục II, chỉ tiêu 5'")
+    part_years: list[PartYear] = Field(
+        [], description="Chỉ tiêu riêng cho năm mà giai đoạn bắt đầu hoặc kết thúc giữa năm; "
+                        "không ghi thì ngưỡng năm được chia theo số ngày của phần năm đó")
+
+    def part_year(self, year: int) -> PartYear | None:
+        return next((p for p in self.part_years if p.year == year), None)
 
 
 class Period(Record):
@@ -195,6 +231,10 @@ class Site(Record):
     edit_url: Annotated[Url, AfterValidator(lambda url: url if url.endswith("/") else url + "/")] = Field(
         description="Địa chỉ sửa tệp trong kho git, tệp dữ liệu được nối vào sau")
     periods: list[Period] = Field(min_length=1, description="Các giai đoạn kế hoạch")
+    two_person_rule_from: LocalDate | None = Field(
+        None, description="Ngày bắt đầu áp dụng quy định hai người (người nhập khác người duyệt); tin bài "
+                          "có ngày trước đó được duyệt khi chưa có quy định nên có thể không ghi người nhập, "
+                          "người duyệt. Bỏ trống: mọi tin bài đã duyệt phải ghi đủ")
 
     def place_on(self, day: date) -> Place:
         """The place's name on `day`: the one valid then, else the nearest earlier one, else the first."""
@@ -218,6 +258,23 @@ class Commune(Validity):
     id: Slug = Field(description="Mã xã, thị trấn, ví dụ tan-son")
     name: Text = Field(description="Tên đầy đủ, ví dụ xã Tân Sơn")
     kind: Literal["xã", "thị trấn", "phường"] = Field(description="Loại đơn vị hành chính")
+    area: Literal["rural", "urban"] | None = Field(
+        None, description="rural: nông thôn; urban: đô thị; bỏ trống thì xã là nông thôn, thị trấn và phường là đô thị")
+    complex: bool = Field(False, description="true nếu là địa bàn tiềm ẩn phức tạp về an ninh, trật tự")
+    merged_into: Slug | None = Field(
+        None, description="Mã xã, phường mới mà đơn vị này sáp nhập vào từ ngày sau valid_to",
+        json_schema_extra=ref("communes"))
+
+    @property
+    def rural(self) -> bool:
+        return self.area == "rural" if self.area else self.kind == "xã"
+
+
+class StaffMember(Validity):
+    id: Slug = Field(description="Mã cán bộ, ví dụ nguyen-thi-hoa")
+    name: Text = Field(description="Họ tên")
+    role: Text = Field(description="Chức vụ, đơn vị")
+    approves: bool = Field(False, description="true nếu người này được giao duyệt tin bài")
 
 
 class Hotline(Validity):
@@ -251,11 +308,16 @@ class SecurityModel(Record):
     id: Slug = Field(description="Mã mô hình")
     name: Text = Field(description="Tên mô hình")
     type: Slug = Field(description="Mã loại mô hình (trong mục types)", json_schema_extra=ref("types"))
-    commune: Slug = Field(description="Mã xã, thị trấn", json_schema_extra=ref("communes"))
+    commune: Slug = Field(description="Mã xã, thị trấn nơi thành lập mô hình (còn hiệu lực vào ngày established)",
+                          json_schema_extra=ref("communes"))
+    commune_now: Slug | None = Field(
+        None, description="Chỉ khi xã cũ bị chia cho nhiều xã mới: mã xã, phường mà mô hình thuộc về bây giờ "
+                          "(bỏ trống thì theo merged_into của xã cũ)", json_schema_extra=ref("communes"))
     place: Text = Field(description="Nơi hoạt động: thôn, tổ dân phố, cơ quan")
     established: LocalDate = Field(description="Ngày thành lập")
     members: int = Field(ge=0, description="Số thành viên")
     officer: Text = Field(description="Cán bộ Công an phụ trách")
+    unit: Slug | None = Field(None, description="Mã khu dân cư, cơ quan, doanh nghiệp, nhà trường (trong data/units.yml) nơi mô hình hoạt động")
     evaluations: list[Evaluation] = Field([], description="Kết quả đánh giá hằng năm")
 
     @property
@@ -308,18 +370,211 @@ class Person(Record):
         return self.date.year, (self.date.month - 1) // 3 + 1
 
 
+class BroadcastLog(Record):
+    number: Text = Field(description="Số văn bản, sổ hoặc nhật ký phát sóng, ví dụ 12/NK-TTVH")
+    date: LocalDate = Field(description="Ngày của văn bản, nhật ký phát sóng")
+
+
+class Broadcast(Record):
+    """Evidence of an item on air: enough for a reviewer to find it in the station's records."""
+    programme: Text | None = Field(None, description="Tên chương trình, ví dụ Thời sự tối")
+    time: AirTime | None = Field(None, description="Giờ phát sóng theo giờ Việt Nam, HH:MM (ngày phát là trường date)")
+    duration: Duration | None = Field(None, description="Thời lượng, phút:giây, ví dụ \"3:20\"")
+    recording: Url | None = Field(None, description="Địa chỉ bản ghi hoặc trang lưu trữ của đài")
+    log: BroadcastLog | None = Field(None, description="Nhật ký phát sóng: số và ngày")
+
+    def missing(self) -> list[str]:
+        """What a published broadcast still needs, as staff write the fields."""
+        needed = [label for name, label in (("programme", "programme (tên chương trình)"),
+                                            ("time", "time (giờ phát HH:MM)"),
+                                            ("duration", "duration (thời lượng phút:giây)"))
+                  if getattr(self, name) is None]
+        if self.recording is None and self.log is None:
+            needed.append("recording (bản ghi) hoặc log (số và ngày nhật ký phát sóng)")
+        return needed
+
+
+class Printed(Record):
+    """Evidence of an item in a printed paper."""
+    issue: Text | None = Field(None, description="Số báo, ví dụ 4321")
+    page: int | None = Field(None, ge=1, description="Trang")
+
+    def missing(self) -> list[str]:
+        """What a published printed item still needs, as staff write the fields."""
+        return [label for name, label in (("issue", "issue (số báo)"), ("page", "page (trang)"))
+                if getattr(self, name) is None]
+
+
+# `entered_by` of items that the feed import wrote: entered by no person, so any approver differs.
+FEED_IMPORT = "nhap-tu-dong"
+
+
 class NewsItem(Record):
     title: Text = Field(description="Tiêu đề tin bài")
     date: LocalDate = Field(description="Ngày đăng hoặc phát sóng, theo giờ Việt Nam (YYYY-MM-DD)")
     outlet: Slug = Field(description="Mã cơ quan báo chí (trong data/outlets.yml)", json_schema_extra=ref("outlets"))
     url: Url | None = Field(None, description="Địa chỉ bài trên mạng (bắt buộc với báo điện tử)")
     status: Literal["published", "pending", "rejected"] = Field(
-        description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt; rejected: không nhận")
+        "pending", description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt (mặc định); "
+                               "rejected: không nhận")
     kind: Literal["tin", "bài", "phóng sự"] = Field("tin", description="Thể loại")
     summary: str = Field("", description="Tóm tắt")
     topics: list[Text] = Field([], description="Chủ đề")
     communes: list[Slug] = Field([], description="Mã các xã, thị trấn được nhắc đến", json_schema_extra=ref("communes"))
     guid: str | None = Field(None, description="Mã mục trong nguồn RSS/Atom (do lệnh nhập điền)")
+    broadcast: Broadcast | None = Field(None, description="Bằng chứng phát sóng (bắt buộc khi đã duyệt tin của đài)")
+    print: Printed | None = Field(None, description="Bằng chứng báo in: số báo và trang (bắt buộc khi đã duyệt tin báo in)")
+    entered_by: Slug | None = Field(
+        None, description=f"Mã người nhập tin (trong data/staff.yml); {FEED_IMPORT} nếu do lệnh nhập RSS/Atom ghi")
+    approved_by: Slug | None = Field(None, description="Mã người duyệt (trong data/staff.yml), khác người nhập")
+    approved_on: LocalDate | None = Field(None, description="Ngày duyệt (YYYY-MM-DD)")
+
+
+# -- the plan's targets: a register of units, their yearly status, the locality's yearly figures --
+
+UNIT_KINDS = ("khu dân cư", "cơ quan", "doanh nghiệp", "nhà trường")
+UnitKind = Literal["khu dân cư", "cơ quan", "doanh nghiệp", "nhà trường"]
+# Every kind of unit a target can count: communes (communes.yml) and the register (units.yml).
+ScopeKind = Literal["xã", "thị trấn", "phường", "khu dân cư", "cơ quan", "doanh nghiệp", "nhà trường"]
+Year = Annotated[int, Field(ge=2000, le=2100)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class Unit(Validity):
+    id: Slug = Field(description="Mã đơn vị, khác mọi mã xã trong communes.yml, ví dụ thon-dong-vanh")
+    name: Text = Field(description="Tên đơn vị, ví dụ thôn Đồng Vành")
+    kind: UnitKind = Field(description="Loại: khu dân cư (thôn, tổ dân phố), cơ quan, doanh nghiệp, nhà trường")
+    commune: Slug = Field(description="Mã xã, thị trấn nơi đơn vị đóng (khi đăng ký)", json_schema_extra=ref("communes"))
+    complex: bool = Field(False, description="true nếu là nơi tiềm ẩn phức tạp về an ninh, trật tự")
+    note: str = Field("", description="Ghi chú")
+
+
+class UnitYear(Record):
+    """One unit's status in one year; a field left out means no figure that year."""
+    unit: Slug = Field(description="Mã xã (communes.yml) hoặc mã đơn vị (units.yml)")
+    year: Year = Field(description="Năm")
+    safe: bool | None = Field(None, description="Được công nhận đạt tiêu chuẩn \"An toàn về an ninh, trật tự\"")
+    drug_free: bool | None = Field(None, description="Được công nhận không có tệ nạn ma túy")
+    rating: Literal["tốt", "khá", "trung bình", "yếu"] | None = Field(
+        None, description="Xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc")
+    classification: Literal["key-security", "key-order", "less-complex"] | None = Field(
+        None, description="Chỉ với xã, thị trấn: key-security (trọng điểm phức tạp về an ninh, trật tự), "
+                          "key-order (trọng điểm phức tạp về trật tự an toàn xã hội), less-complex (ít phức tạp)")
+    new_rural: bool | None = Field(None, description="Chỉ với xã: đạt chuẩn nông thôn mới")
+    resolution: bool | None = Field(None, description="Cấp ủy có nghị quyết về công tác bảo đảm an ninh, trật tự trong năm")
+    plan: bool | None = Field(None, description="Chính quyền, thủ trưởng có kế hoạch thực hiện trong năm")
+    camera: bool | None = Field(None, description="Có hệ thống camera an ninh")
+    households: Count | None = Field(None, description="Chỉ với xã, thị trấn: tổng số hộ")
+    households_reached: Count | None = Field(None, description="Số hộ được tuyên truyền về phòng, chống tội phạm")
+    camera_households: Count | None = Field(None, description="Số hộ lắp camera an ninh")
+    forces_required: Count | None = Field(None, description="Số người lực lượng (Công an xã, bảo vệ) theo quy định")
+    forces_actual: Count | None = Field(None, description="Số người lực lượng hiện có")
+    note: str = Field("", description="Ghi chú")
+
+
+class Reach(Record):
+    reached: Count = Field(description="Số người được tuyên truyền")
+    total: Count = Field(description="Tổng số người")
+
+
+class Tips(Record):
+    received: Count = Field(description="Số tin báo, tố giác tội phạm tiếp nhận")
+    accepted: Count = Field(description="Số tin được thụ lý giải quyết")
+    resolved: Count = Field(description="Số tin đã giải quyết xong")
+    overdue: Count = Field(description="Số tin quá thời hạn giải quyết")
+
+
+class Propagandists(Record):
+    level: Text = Field(description="Cấp, ví dụ huyện, xã")
+    required: Count = Field(description="Số báo cáo viên, tuyên truyền viên cần có theo quy định")
+    actual: Count = Field(description="Số hiện có")
+    trained: Count = Field(description="Số đã được tập huấn")
+
+
+class LocalityYear(Record):
+    year: Year = Field(description="Năm")
+    tips: Tips | None = Field(None, description="Tin báo, tố giác tội phạm")
+    propagandists: list[Propagandists] = Field([], description="Báo cáo viên, tuyên truyền viên theo từng cấp")
+    members: Reach | None = Field(None, description="Cán bộ, hội viên, đoàn viên, công nhân viên, người lao động được tuyên truyền")
+    students: Reach | None = Field(None, description="Học sinh từ trung học cơ sở trở lên được tuyên truyền")
+    note: str = Field("", description="Ghi chú, nguồn số liệu")
+
+
+class Directive(Record):
+    id: Slug = Field(description="Mã văn bản")
+    issuer: Text = Field(description="Cơ quan ban hành, ví dụ UBND tỉnh Bắc Giang")
+    number: Text = Field(description="Số, ký hiệu, ví dụ 201/ĐA-UBND")
+    date: LocalDate = Field(description="Ngày ban hành")
+    title: Text = Field(description="Trích yếu")
+    url: Url | None = Field(None, description="Địa chỉ văn bản")
+    deployed: LocalDate | None = Field(None, description="Ngày triển khai đến xã, thị trấn, CQDNNT, khu dân cư; bỏ trống nếu chưa")
+    not_reached: list[Slug] = Field([], description="Mã các đơn vị chưa được triển khai tới")
+
+
+# What each measure counts over: "units" (units meeting / units in scope), "households" (a sum over
+# communes), "locality" (locality-years.yml), "directives" (directives.yml), "quota" (news items);
+# and whether its value is a percentage or a count of units.
+MEASURES: dict[str, tuple[str, str]] = {
+    "directives_deployed": ("directives", "percent"), "documents": ("units", "percent"),
+    "households_reached": ("households", "percent"), "members_reached": ("locality", "percent"),
+    "students_reached": ("locality", "percent"), "tips_accepted": ("locality", "percent"),
+    "tips_resolved": ("locality", "percent"), "tips_overdue": ("locality", "percent"),
+    "propagandists_staffed": ("locality", "percent"), "propagandists_trained": ("locality", "percent"),
+    "news_quota": ("quota", "count"), "safe": ("units", "percent"), "effective_model": ("units", "percent"),
+    "forces_full": ("units", "percent"), "camera": ("units", "percent"),
+    "camera_households": ("households", "percent"), "new_rural": ("units", "count"),
+    "not_key_security": ("units", "percent"), "not_weak": ("units", "percent"), "drug_free": ("units", "percent"),
+}
+Measure = Literal[tuple(MEASURES)]
+
+
+class Threshold(Record):
+    year: Year = Field(description="Năm áp dụng: hạn cuối (deadline) hoặc năm bắt đầu (yearly)")
+    rule: Literal["at_least", "more_than"] = Field(description="at_least: đạt khi ≥ ngưỡng; more_than: đạt khi > ngưỡng")
+    value: float = Field(ge=0, description="Ngưỡng: phần trăm, hoặc số đơn vị với các chỉ số đếm")
+    as_of: LocalDate | None = Field(None, description="Ngày lấy danh sách đơn vị; bỏ trống là 31/12 của năm")
+
+
+class Indicator(Record):
+    id: Slug = Field(description="Mã chỉ số, riêng trong giai đoạn (dùng làm địa chỉ trang)")
+    name: Text = Field(description="Tên chỉ số")
+    measure: Measure = Field(description="Cách đo (xem data/README.md)")
+    schedule: Literal["yearly", "deadline"] = Field(
+        description="yearly: xét hằng năm từ năm của ngưỡng; deadline: xét ở năm hạn cuối, các năm trước là tiến độ")
+    scope: list[ScopeKind] = Field([], description="Các loại đơn vị được tính, với chỉ số tính trên đơn vị")
+    complex_only: bool = Field(False, description="true: chỉ tính nơi tiềm ẩn phức tạp về an ninh, trật tự")
+    area: Literal["rural", "urban"] | None = Field(None, description="Với camera_households: rural (nông thôn) hoặc urban (đô thị)")
+    quota: Slug | None = Field(None, description="Với news_quota: mã nhóm chỉ tiêu tin bài trong site.yml")
+    thresholds: list[Threshold] = Field([], description="Các ngưỡng; bỏ trống nếu chỉ theo dõi")
+
+
+class Target(Record):
+    id: Slug = Field(description="Mã mục tiêu, riêng trong giai đoạn")
+    period: Slug = Field(description="Mã giai đoạn trong site.yml")
+    title: Text = Field(description="Tên ngắn")
+    text: Text = Field(description="Lời văn của kế hoạch")
+    source: Text = Field(description="Căn cứ, ví dụ Mục II, chỉ tiêu 6")
+    indicators: list[Indicator] = Field(min_length=1, description="Các chỉ số đo mục tiêu")
+
+
+class Agency(Validity):
+    id: Slug = Field(description="Mã đơn vị được phân công")
+    name: Text = Field(description="Tên đơn vị")
+    number: int | None = Field(None, ge=1, description="Số thứ tự trong Mục VI của kế hoạch; bỏ trống với đơn vị khác")
+    duties: list[Text] = Field([], description="Nhiệm vụ được giao, theo lời văn của kế hoạch")
+    note: str = Field("", description="Ghi chú")
+
+
+class Task(Record):
+    id: Slug = Field(description="Mã việc")
+    title: Text = Field(description="Việc phải làm, ví dụ Sơ kết 6 tháng đầu năm 2021")
+    agency: Slug = Field(description="Mã đơn vị chịu trách nhiệm (mục agencies)")
+    source: Text = Field(description="Căn cứ trong kế hoạch, ví dụ Mục VII, điểm 1")
+    due: LocalDate = Field(description="Hạn")
+    status: Literal["pending", "done"] = Field(description="pending: chưa xong; done: đã xong")
+    done: LocalDate | None = Field(None, description="Ngày hoàn thành (khi status là done)")
+    document: Url | None = Field(None, description="Địa chỉ văn bản, báo cáo (bắt buộc khi status là done)")
+    note: str = Field("", description="Ghi chú")
 
 
 # One model per file kind: the file's top level.
@@ -345,11 +600,40 @@ class PeopleFile(Record):
     people: list[Person]
 
 
+class StaffFile(Record):
+    staff: list[StaffMember]
+
+
 class KeywordsFile(Record):
     keywords: list[Text] = Field(
         min_length=1,
         description="Từ khóa chọn tin bài khi nhập từ RSS/Atom: một mục được nhập nếu tiêu đề hoặc tóm tắt "
                     "có một từ khóa (không phân biệt hoa thường, có dấu hay không dấu, đ hay d)")
+
+
+class UnitsFile(Record):
+    units: list[Unit]
+
+
+class UnitYearsFile(Record):
+    unit_years: list[UnitYear]
+
+
+class LocalityYearsFile(Record):
+    locality_years: list[LocalityYear]
+
+
+class DirectivesFile(Record):
+    directives: list[Directive]
+
+
+class TargetsFile(Record):
+    targets: list[Target]
+
+
+class DutiesFile(Record):
+    agencies: list[Agency]
+    tasks: list[Task]
 
 
 FILE_KINDS: dict[str, type[Record]] = {
@@ -360,6 +644,13 @@ FILE_KINDS: dict[str, type[Record]] = {
     "models.yml": ModelsFile,
     "people.yml": PeopleFile,
     "keywords.yml": KeywordsFile,
+    "staff.yml": StaffFile,
+    "units.yml": UnitsFile,
+    "unit-years.yml": UnitYearsFile,
+    "locality-years.yml": LocalityYearsFile,
+    "directives.yml": DirectivesFile,
+    "targets.yml": TargetsFile,
+    "duties.yml": DutiesFile,
 }
 NEWS_SCHEMA = "news"
 
