@@ -14,6 +14,7 @@ from .hotlines import (HOTLINES_PAGE, area_hotlines, commune_anchor, current_com
                        emergency_hotlines)
 from .model import EMERGENCY, FEED_IMPORT, Commune, Hotline, NewsItem, Person, SecurityModel, phone_digits
 from .quota import GroupResult, SpanResult, YearResult, pace_text, status_text, threshold_note
+from .text import fold
 from .urls import clean_url
 
 CHANNEL = {"call": "Gọi điện", "sms": "Nhắn tin SMS", "zalo": "Zalo"}
@@ -134,6 +135,20 @@ def place_text(site, day: date, since: date | None = None) -> str:
     return text
 
 
+def former_units(data: Dataset, commune: Commune) -> list[Commune]:
+    """The earlier communes merged into `commune` (their `merged_into`)."""
+    return sorted((c for c in data.communes if c.merged_into == commune.id and c.id != commune.id),
+                  key=lambda c: (fold(c.name), c.name))
+
+
+def former_text(data: Dataset, commune: Commune) -> str:
+    """Who lived in a merged commune finds their number under its successor's name."""
+    former = former_units(data, commune)
+    ends = sorted({c.valid_to for c in former if c.valid_to})
+    until = f" (đến ngày {show(ends[-1])})" if ends else ""
+    return f"Gồm địa bàn cũ{until}: " + ", ".join(c.name for c in former) + "."
+
+
 def urgent_box(emergency: list[Hotline]) -> Html:
     """The first emergency number as a large call button, for the top of a page."""
     first = emergency[0]
@@ -177,7 +192,7 @@ def render_hotlines(data: Dataset, today: date) -> str:
     if emergency:
         parts.append(block(urgent_box(emergency)))
     parts.append(block(tag("p", call_links(
-        "Số điện thoại để báo tin cho Công an. Khi thấy tội phạm, việc làm vi phạm pháp luật hoặc cần giúp đỡ "
+        "Số điện thoại để báo tin, tố giác tội phạm với Công an. Khi thấy tội phạm, việc làm vi phạm pháp luật hoặc cần giúp đỡ "
         f"khẩn cấp, hãy gọi 113. Cuộc gọi được giữ bí mật. Danh sách cập nhật ngày {show(today)}."))))
     if communes:
         parts.append(block(commune_picker(communes)))
@@ -185,6 +200,8 @@ def render_hotlines(data: Dataset, today: date) -> str:
                  f"[áp phích để in](ap-phich/index.md) cho từng {words}.\n")
     for commune in communes:
         parts.append(f"\n## {md(commune.name)} {{#{commune_anchor(commune)}}}\n")
+        if former_units(data, commune):
+            parts.append(block(tag("p", former_text(data, commune), cls="former")))
         own = by_commune.get(commune.id)
         parts.append(block(join(hotline_card(h, today) for h in own) if own else no_local_number(commune, area)))
     if area:

@@ -30,6 +30,9 @@ RELEVANCE = [
     ("xa deo gia", "duong-day-nong/#xa-deo-gia"),
     ("đường dây nóng xã Nam Dương", "duong-day-nong/#xa-nam-duong"),
     ("sdt cong an kien lao", "duong-day-nong/#xa-kien-lao"),
+    # A commune merged on 01/07/2025, named as people still call it: its successor's section.
+    ("cong an xa hong giang", "duong-day-nong/#phuong-chu"),
+    ("so dien thoai xa tan moc", "duong-day-nong/#xa-nam-duong"),
     # Reporting: the how-to page.
     ("to giac toi pham", "huong-dan/to-giac-toi-pham/"),
     ("tố giác tội phạm", "huong-dan/to-giac-toi-pham/"),
