@@ -30,18 +30,23 @@ build: install
 test: install browser
 	$(BIN)/python -m pytest
 
-# -- Browser tests: Debian's Chromium (never a downloaded browser) and axe-core from npm. --
+# -- Browser tests: Debian's Chromium (never a downloaded browser), Java for the Nu HTML Checker,
+# and from npm axe-core, Lighthouse and vnu.jar (install scripts off: vnu-jar's would download a Java of its own). --
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: browser
-browser: /usr/bin/chromium node_modules/.installed
+browser: /usr/bin/chromium /usr/bin/java node_modules/.installed
 
 /usr/bin/chromium:
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
+/usr/bin/java:
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
+
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 # -- end of browser tests --
 

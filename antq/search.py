@@ -12,7 +12,9 @@ and fetches it on every first visit. `search_files` turns that index into:
 
 The browser (`docs/assets/javascripts/search-worker.js`) loads `docs.json` and the pieces
 of the words typed only when someone searches, folding the query with the same rule as
-`fold`, so `duong day nong` finds "đường dây nóng" and exact spellings rank first.
+`fold`, so `duong day nong` finds "đường dây nóng", and a word typed with its diacritics
+ranks the pages spelling it that way first. A page's front matter `search: boost: N` scales
+its weights: the pages people look for (the hotline page) rank above pages that mention them.
 
 The generated pages (a year of news is hundreds of kilobytes) are not read by the theme's
 search plugin, whose HTML parser would take longer than building them: `page_entries` makes
@@ -61,21 +63,28 @@ def _dump(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _document(location: str, title: str, text: str) -> tuple[list, list[tuple[str, str, int]]]:
+def _document(location: str, title: str, text: str, page_title: str | None,
+              boost: float) -> tuple[list, list[tuple[str, str, int]]]:
     """A document's entry in docs.json, and each (folded word, spelling, weight) of its text and title."""
     title, text = page_text(title), page_text(text)
+    entry = [location, title, shorten(text, TEASER)]
+    if page_title is not None:
+        # A section is part of its page: "công an xã tân sơn" finds the section "xã Tân Sơn" of the
+        # page "số điện thoại Công an xã, phường" although its own text never says "Công an xã".
+        text = f"{page_title} {text}"
     weights: dict[tuple[str, str], int] = defaultdict(int)
     for word, key in words(text):
         weights[key, word] = min(weights[key, word] + 1, MAX_TEXT_COUNT)
-    boost = TITLE_WEIGHT if "#" in location else PAGE_TITLE_WEIGHT
+    title_weight = TITLE_WEIGHT if "#" in location else PAGE_TITLE_WEIGHT
     for word, key in set(words(title)):
-        weights[key, word] += boost
-    return [location, title, shorten(text, TEASER)], [(key, word, weight) for (key, word), weight in weights.items()]
+        weights[key, word] += title_weight
+    # A page's `search: boost` (front matter, as Material documents it) scales all of its weights.
+    return entry, [(key, word, max(1, round(weight * boost))) for (key, word), weight in weights.items()]
 
 
 # The documents of the last index made, kept for the next: `mkdocs serve` makes the index again after
 # every change, and most documents have not changed.
-_last_documents: dict[tuple[str, str, str], tuple[list, list[tuple[str, str, int]]]] = {}
+_last_documents: dict[tuple, tuple[list, list[tuple[str, str, int]]]] = {}
 
 
 def search_files(index: dict) -> dict[str, bytes]:
@@ -83,8 +92,11 @@ def search_files(index: dict) -> dict[str, bytes]:
     global _last_documents
     documents = {}
     docs, postings = [], defaultdict(lambda: defaultdict(dict))
+    page_titles = {doc["location"]: page_text(doc["title"]) for doc in index["docs"] if "#" not in doc["location"]}
     for number, doc in enumerate(index["docs"]):
-        source = (doc["location"], doc["title"], doc["text"])
+        page = doc["location"].split("#")[0]
+        source = (doc["location"], doc["title"], doc["text"],
+                  page_titles.get(page, "") if page != doc["location"] else None, float(doc.get("boost", 1)))
         document = documents[source] = documents.get(source) or _last_documents.get(source) or _document(*source)
         docs.append(document[0])
         for key, word, weight in document[1]:
@@ -136,12 +148,12 @@ def fragment_text(fragment: str) -> str:
     return html.unescape(_TAG_OR_COMMENT.sub("", _KEPT_TAG.sub(" ", fragment)))
 
 
-def page_entries(url: str, title: str, converted: str, blocks: list[str]) -> list[dict] | None:
+def page_entries(url: str, title: str, converted: str, blocks: list[str], boost: object = None) -> list[dict] | None:
     """The search entries of a page whose Markdown became `converted` with its HTML `blocks` held
     out (see `antq.html.take_blocks`): one for any text before the first heading and one per heading
     with an `id`, as the theme's plugin makes them, with the text already plain (and escaped: it is
-    read as HTML, like the plugin's). `title` stands for a section without one. None when the page
-    holds what this does not follow."""
+    read as HTML, like the plugin's). `title` stands for a section without one; `boost` is the page's
+    `search: boost`. None when the page holds what this does not follow."""
     if _UNUSUAL.search(converted) or any(_UNUSUAL.search(b) or _BLOCK_HEADING.search(b) for b in blocks):
         return None
 
@@ -163,7 +175,7 @@ def page_entries(url: str, title: str, converted: str, blocks: list[str]) -> lis
     return [{"location": url + (f"#{id_}" if id_ else ""),
              "title": html.escape(page_text(title) if section_title is None else " ".join(section_title.split()),
                                   quote=False),
-             "text": html.escape(" ".join(text.split()), quote=False)}
+             "text": html.escape(" ".join(text.split()), quote=False), **({} if boost is None else {"boost": boost})}
             for id_, section_title, text in sections]
 
 

@@ -62,7 +62,7 @@ def on_page_content(html, page, config, files):
         return html
     search = page.meta.get("search") or {}
     entries = None if search.get("exclude") else page_entries(page.url, str(page.meta.get("title", page.title)),
-                                                              html, blocks)
+                                                              html, blocks, search.get("boost"))
     if entries is not None:
         _state["entries"][page.url] = entries
         _state["meta"][page.url] = page.meta  # back after the search plugin: the theme shows some of it
