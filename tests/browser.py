@@ -45,13 +45,15 @@ def configured_site_url() -> str:
 
 
 def build(site_dir: Path, data_dir: Path | None = None, today: str | None = None,
-          tool: str = "mkdocs") -> subprocess.CompletedProcess:
+          tool: str = "mkdocs", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """A strict build of the site (by `tool`: mkdocs, or its fork properdocs) into `site_dir`,
-    from `data_dir` (default: data/) as of `today` (default: the real today)."""
+    from `data_dir` (default: data/) as of `today` (default: the real today), with `env` added."""
+    extra = env or {}
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_DATA_DIR", None)
     env.pop("SITE_TODAY", None)
     env.update({k: v for k, v in {"SITE_DATA_DIR": data_dir and str(data_dir), "SITE_TODAY": today}.items() if v})
+    env.update(extra)
     return subprocess.run([sys.executable, "-m", tool, "build", "--strict", "-f", "mkdocs.yml", "--site-dir",
                            str(site_dir)], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900)
 
