@@ -42,30 +42,43 @@ Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(
 
 
 # -- the common shape of a news file, read without building YAML nodes ----------------------------
-# A flat mapping of one-line plain or quoted scalars and lists of them, as `news_text` writes it and
-# as staff copy it. PyYAML's C loader spends most of its time building a node per value; this reads
-# such a file about five times faster and gives the same value. Anything else (another character,
-# line, quote, indicator or value type) is left to PyYAML, whole file: `load_simple` returns None.
+# Block mappings of one-line plain or quoted scalars, lists of them and mappings of them, as
+# `news_text` writes a news file and as staff copy one. PyYAML's C loader spends most of its time
+# building a node per value; this reads such a file several times faster and gives the same value.
+# Anything else (another character, line, quote, indicator, indentation or type of value) is left to
+# PyYAML, whole file: `load_simple` returns None.
 
 # Printable characters that are not line breaks (YAML also breaks lines at U+0085, U+2028 and U+2029)
 # and no BOM, tab or carriage return.
 _UNUSUAL_CHAR = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-# Each line: a key and its value (or none: a list follows), a list item, or a comment or nothing. A value
-# is double-quoted (escaping only quotes and backslashes), single-quoted without quotes inside, plain
-# (starting with none of YAML's indicators, holding no ": " nor " #"), or a flow list of double-quoted
-# or plain items (holding none of ,[]{}:#).
+# Each line: a key and its value (or none: a list or a mapping follows), a list item, or a comment or
+# nothing. A value is double-quoted (escaping only quotes and backslashes), single-quoted without quotes
+# inside, plain (starting with none of YAML's indicators, holding no ": " nor " #"), or a flow list of
+# double-quoted or plain items (holding none of ,[]{}:#).
 _DOUBLE = r'"(?:[^"\\\n]|\\["\\])*"'
 _PLAIN = r"""[^-?:,\[\]{}#&*!|>'"%@`\s](?:[^: #\n]+|:(?=[^ \n])| +(?=[^ #\n])|#)*"""
 _FLOW_PLAIN = r"""[^-?:,\[\]{}#&*!|>'"%@`\s](?:[^,\[\]{}:#\s]+| +(?=[^ ,\]]))*"""
 _FLOW_ITEM = rf"(?:{_DOUBLE}|{_FLOW_PLAIN})"
-_VALUE = rf"(?:{_DOUBLE}|'[^'\n]*'|\[ *(?:{_FLOW_ITEM} *, *)*(?:{_FLOW_ITEM})? *\]|{_PLAIN})"
-_LINES = re.compile(rf"^(?:([A-Za-z_][A-Za-z0-9_]*):(?: +({_VALUE}))? *|( *)- +({_VALUE}) *| *(?:#.*)?)$", re.M)
+_KEY = r"[A-Za-z_][A-Za-z0-9_]*"
+_FLOW_PAIR = rf"{_KEY}: +{_FLOW_ITEM}"
+_VALUE = (rf"(?:{_DOUBLE}|'[^'\n]*'|\[ *(?:{_FLOW_ITEM} *, *)*(?:{_FLOW_ITEM})? *\]"
+          rf"|\{{ *(?:{_FLOW_PAIR} *, *)*(?:{_FLOW_PAIR})? *\}}|{_PLAIN})")
+_END = r"(?: +#.*| *)"  # spaces, or a comment after one
+_LINES = re.compile(rf"^(?:( *)({_KEY}):(?: +({_VALUE}))?{_END}|( *)- +({_VALUE}){_END}| *(?:#.*)?)$", re.M)
 _ITEMS = re.compile(_FLOW_ITEM)
+_PAIRS = re.compile(rf"({_KEY}): +({_FLOW_ITEM})")
 _ESCAPE = re.compile(r'\\(["\\])')
 _STR = "tag:yaml.org,2002:str"
 _STRING_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}  # timestamps are kept as text
-_resolver = Resolver()
-_RESOLVED_FIRST = frozenset(Resolver.yaml_implicit_resolvers)  # plain scalars starting otherwise are strings
+
+
+class _Resolver(Resolver):
+    """How `Loader` tells a plain scalar's type."""
+    yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
+
+
+_resolver = _Resolver()
+_RESOLVED_FIRST = frozenset(Loader.yaml_implicit_resolvers)  # plain scalars starting otherwise are strings
 
 
 def _value(text: str) -> str | list[str] | None:
@@ -78,38 +91,69 @@ def _value(text: str) -> str | list[str] | None:
     if first == "[":
         items = [_value(item) for item in _ITEMS.findall(text)]
         return None if None in items else items
+    if first == "{":
+        pairs = _PAIRS.findall(text)
+        mapping = {key: _value(item) for key, item in pairs}
+        if len(mapping) != len(pairs) or None in mapping.values() or not all(map(_is_text, mapping)):
+            return None
+        return mapping
     if first not in _RESOLVED_FIRST or _resolver.resolve(yaml.ScalarNode, text, (True, False)) in _STRING_TAGS:
         return text
     return None
 
 
-def load_simple(text: str) -> dict[str, str | list[str]] | None:
+def _is_text(key: str) -> bool:
+    return key[0] not in _RESOLVED_FIRST or _resolver.resolve(yaml.ScalarNode, key, (True, False)) == _STR
+
+
+def load_simple(text: str) -> dict | None:
     """What PyYAML (with `Loader`) reads from `text` when `text` has the simple shape above; else None."""
     if _UNUSUAL_CHAR.search(text):
         return None
-    lines = _LINES.findall(text)  # (key, value, indent, item) per line that has the shape
+    lines = _LINES.findall(text)  # (indent, key, value, indent, item) per line that has the shape
     if len(lines) != text.count("\n") + 1:
         return None
-    result: dict[str, str | list[str]] = {}
-    items = indent = None  # the list being read, and its items' indentation
-    for name, value, spaces, item in lines:
+    result: dict = {}
+    # The open mappings and lists, innermost last, with their indentation; and the key that waits for
+    # its value on the next lines (a "key:" never followed by one is null in YAML: PyYAML reads it).
+    open_: list[tuple[int, dict | list]] = [(0, result)]
+    waiting: tuple[int, dict, str] | None = None
+    for spaces, name, value, item_spaces, item in lines:
         if name:
-            if items == [] or name in result or (name[0] in _RESOLVED_FIRST and _resolver.resolve(
-                    yaml.ScalarNode, name, (True, False)) != _STR):
-                return None  # "key:" with no list is null; a key twice is an error; "yes:" is not a string
-            items = indent = None
+            indent = len(spaces)
+            if waiting is not None:
+                if indent <= waiting[0]:
+                    return None
+                waiting[1][waiting[2]] = mapping = {}
+                open_.append((indent, mapping))
+                waiting = None
+            while open_[-1][0] > indent or (open_[-1][0] == indent and isinstance(open_[-1][1], list)):
+                open_.pop()
+            depth, mapping = open_[-1]
+            if depth != indent or name in mapping or not _is_text(name):
+                return None  # a key twice is an error; "yes:" is not a string
             if not value:
-                items = result[name] = []
+                waiting = (indent, mapping, name)
             elif (read := _value(value)) is not None:
-                result[name] = read
+                mapping[name] = read
             else:
                 return None
         elif item:
-            if items is None or indent not in (None, spaces) or (read := _value(item)) is None or isinstance(read, list):
+            indent = len(item_spaces)
+            if waiting is not None:
+                if indent < waiting[0]:
+                    return None
+                waiting[1][waiting[2]] = items = []
+                open_.append((indent, items))
+                waiting = None
+            while open_[-1][0] > indent:
+                open_.pop()
+            depth, items = open_[-1]
+            if depth != indent or not isinstance(items, list) or (read := _value(item)) is None \
+                    or not isinstance(read, str):
                 return None
-            indent = spaces
             items.append(read)
-    return result if result and items != [] else None
+    return result if result and waiting is None else None
 
 
 def has_alias(text: str) -> int:
