@@ -116,10 +116,20 @@ def quota_detail(year: YearResult, record: dict[int, dict | JsonText]) -> dict:
     `record` maps id(item) to the item's `news_record` (or its JSON: `news_json`)."""
     return {"year": year.year, "periods": [p.id for p in year.periods], "groups": [
         {**quota_record(g), "by_month": [dict(zip(g.months, g.by_month)).get(m, 0) for m in range(1, 13)],
-         "by_outlet": g.by_outlet, "items": [record[id(n)] for n in g.items]} for g in year.groups],
+         "by_outlet": g.by_outlet, "items": _listed([record[id(n)] for n in g.items])} for g in year.groups],
         "published": len(year.published), "counted": len(year.counted),
-        "not_counted": [_with_reason(record[id(n)], reason) for n, reason in year.not_counted],
+        "not_counted": _listed([_with_reason(record[id(n)], reason) for n, reason in year.not_counted]),
         "pending": len(year.pending)}
+
+
+def _listed(values: list) -> list | JsonText:
+    """A list; of encoded values, encoded as one rather than one by one."""
+    return json_list(values) if values and all(isinstance(v, JsonText) for v in values) else values
+
+
+def json_list(values: list[JsonText]) -> JsonText:
+    """A list of encoded values, encoded as json writes a list."""
+    return JsonText("[" + ", ".join(v.text for v in values) + "]")
 
 
 def quota_csv_rows(years: list[YearResult]) -> list[dict]:

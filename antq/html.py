@@ -86,7 +86,7 @@ def table(headers: list[str], rows: Iterable[Iterable[object]], caption: str | N
 BLOCK_START, BLOCK_END = "\x02", "\x03"
 _MARKED = re.compile("\x02([^\x03]*)\x03")
 PLACEHOLDER = re.compile("<!--antq-html-([0-9]+)-->")
-_ID = re.compile(r'\sid="([^"]*)"')
+_ID = re.compile(r' id="([^"]*)"')  # as `tag` writes attributes
 
 
 def block(content: Html) -> str:
@@ -112,7 +112,7 @@ def put_blocks(converted: str, blocks: list[str]) -> str:
 
 def block_ids(blocks: list[str]) -> set[str]:
     """The `id`s in the blocks: anchors that links from other pages may point to."""
-    return {html.unescape(i) for b in blocks for i in _ID.findall(b)}
+    return {html.unescape(i) for b in blocks if ' id="' in b for i in _ID.findall(b)}
 
 
 def front_matter(**meta: object) -> str:

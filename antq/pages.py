@@ -9,7 +9,7 @@ from .dates import show
 from .feeds import feed_pages, subscribe_note
 from .html import block, join, link, table
 from .dataset import Dataset
-from .export import NEWS_COLUMNS, csv_file, news_csv_row, news_json, quota_csv, quota_detail, to_json
+from .export import NEWS_COLUMNS, csv_file, json_list, news_csv_row, news_json, quota_csv, quota_detail, to_json
 from .model import NewsItem
 from .posters import poster_pages
 from .page import Page
@@ -24,11 +24,11 @@ def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results
     record = {id(n): news_json(data, n) for n in data.published}
     details = {year: quota_detail(result, record) for year, result in results.items()}
     pages = [Page("du-lieu/tin-bai.csv", csv_file(NEWS_COLUMNS, [news_csv_row(data, n) for n in data.published])),
-             Page("du-lieu/tin-bai.json", to_json(list(record.values()))),
+             Page("du-lieu/tin-bai.json", to_json(json_list(list(record.values())))),
              Page("du-lieu/chi-tieu.json", to_json(list(details.values())))]
     for year, items in news_years.items():
         pages += [Page(f"du-lieu/tin-bai-{year}.csv", csv_file(NEWS_COLUMNS, [news_csv_row(data, n) for n in items])),
-                  Page(f"du-lieu/tin-bai-{year}.json", to_json([record[id(n)] for n in items]))]
+                  Page(f"du-lieu/tin-bai-{year}.json", to_json(json_list([record[id(n)] for n in items])))]
     for year, result in results.items():
         pages += [Page(f"du-lieu/chi-tieu-{year}.csv", quota_csv([result])),
                   Page(f"du-lieu/chi-tieu-{year}.json", to_json(details[year]))]

@@ -26,7 +26,7 @@ PROMISE = ("Mọi tin báo đều được giữ bí mật. Người tố giác 
            "và được pháp luật bảo vệ.")
 
 
-@lru_cache(maxsize=64)  # every poster carries the same code: encode it once, and once per `mkdocs serve` session
+@lru_cache(maxsize=None)  # made once per address: and once per `mkdocs serve` session
 def qr_svg(url: str) -> Html:
     """A QR code opening `url`, as inline SVG that scales with its box."""
     label = f"Mã QR mở trang {url}"

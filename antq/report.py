@@ -21,11 +21,27 @@ from .render import (approval, change_lines, days_text, evidence, place_text, re
 BR = Html("<br>")
 
 
-def _table(headers: list[str], rows: list[tuple], cls: str, numeric: set[int] = frozenset()) -> Html:
+def _table(headers: list[str], rows: list[tuple | Html], cls: str, numeric: set[int] = frozenset()) -> Html:
+    """A table of `rows`: each the values of its cells, or a row already made (`_numbered`)."""
     head = tag("thead", tag("tr", join((tag("th", h, scope="col") for h in headers), " ")))
-    body = tag("tbody", join((tag("tr", join((tag("td", v, cls="num" if i in numeric else None)
+    body = tag("tbody", join((row if isinstance(row, Html) else
+                              tag("tr", join((tag("td", v, cls="num" if i in numeric else None)
                                               for i, v in enumerate(row)), " ")) for row in rows), " "))
     return tag("table", join([head, body], " "), cls=cls)
+
+
+def _numbered(rows: list[Html]) -> list[Html]:
+    """Rows of an item list, numbered from 1: what `_table` makes of (number, *cells) with numeric={0}."""
+    return [Html(f'<tr><td class="num">{i}</td> {cells}</tr>') for i, cells in enumerate(rows, 1)]
+
+
+@per_item
+def _item_cells(data: Dataset, item: NewsItem, table: str, reason: str = "") -> Html:
+    """The cells of an item's row after its number: its date and the item, then in the "counted" table
+    its evidence and approval, in the "pending" one its approval, in the "not counted" one `reason`."""
+    last = {"counted": lambda: [evidence(data, item), approval(data, item)],
+            "pending": lambda: [approval(data, item)], "not counted": lambda: [reason]}[table]()
+    return join((tag("td", v) for v in [show(item.date), _item_cell(data, item), *last]), " ")
 
 
 @per_item
@@ -69,8 +85,7 @@ def render_report(data: Dataset, span: SpanResult, today: date) -> str:
     for g in span.groups:
         parts.append(block(tag("h3", f"{g.group.name} – {year_label(g)}: {g.count} tin bài")))
         if g.items:
-            rows = [(i, show(n.date), _item_cell(data, n), evidence(data, n), approval(data, n))
-                    for i, n in enumerate(g.items, 1)]
+            rows = _numbered([_item_cells(data, n, "counted") for n in g.items])
             parts.append(block(_table(["STT", "Ngày", "Tin bài", "Bằng chứng", "Người nhập, người duyệt"], rows,
                                       "report-items", numeric={0})))
         else:
@@ -78,14 +93,14 @@ def render_report(data: Dataset, span: SpanResult, today: date) -> str:
 
     parts.append(block(tag("h2", f"3. Tin bài đã duyệt nhưng không tính ({len(span.not_counted)})")))
     if span.not_counted:
-        rows = [(i, show(n.date), _item_cell(data, n), reason) for i, (n, reason) in enumerate(span.not_counted, 1)]
+        rows = _numbered([_item_cells(data, n, "not counted", reason) for n, reason in span.not_counted])
         parts.append(block(_table(["STT", "Ngày", "Tin bài", "Lý do không tính"], rows, "report-items", numeric={0})))
     else:
         parts.append(block(tag("p", "Không có.")))
 
     parts.append(block(tag("h2", f"4. Tin bài chờ duyệt ({len(span.pending)})")))
     if span.pending:
-        rows = [(i, show(n.date), _item_cell(data, n), approval(data, n)) for i, n in enumerate(span.pending, 1)]
+        rows = _numbered([_item_cells(data, n, "pending") for n in span.pending])
         parts.append(block(_table(["STT", "Ngày", "Tin bài", "Người nhập"], rows, "report-items", numeric={0})))
     else:
         parts.append(block(tag("p", "Không có.")))

@@ -91,7 +91,9 @@ def search_files(index: dict) -> dict[str, bytes]:
     """Files of the search folder, by name, from Material's `search_index.json` content."""
     global _last_documents
     documents = {}
-    docs, postings = [], defaultdict(lambda: defaultdict(dict))
+    # Word -> spelling -> [document, weight, document, weight, ...]: documents come in order, so the
+    # lists are sorted as they grow.
+    docs, postings = [], defaultdict(lambda: defaultdict(list))
     page_titles = {doc["location"]: page_text(doc["title"]) for doc in index["docs"] if "#" not in doc["location"]}
     for number, doc in enumerate(index["docs"]):
         page = doc["location"].split("#")[0]
@@ -100,12 +102,11 @@ def search_files(index: dict) -> dict[str, bytes]:
         document = documents[source] = documents.get(source) or _last_documents.get(source) or _document(*source)
         docs.append(document[0])
         for key, word, weight in document[1]:
-            postings[key][word][number] = weight
+            postings[key][word] += (number, weight)
     _last_documents = documents
     shards: dict[str, dict] = defaultdict(dict)
     for key in sorted(postings):
-        shards[shard_of(key)][key] = {word: [n for doc, w in sorted(by_doc.items()) for n in (doc, w)]
-                                      for word, by_doc in sorted(postings[key].items())}
+        shards[shard_of(key)][key] = dict(sorted(postings[key].items()))
     files = {f"t/{name}.json": _dump(shard) for name, shard in shards.items()}
     version = hashlib.sha256(b"".join(files[name] for name in sorted(files)) + _dump(docs)).hexdigest()[:12]
     files["docs.json"] = _dump({"version": version, "shards": sorted(shards), "docs": docs})
@@ -148,12 +149,25 @@ def fragment_text(fragment: str) -> str:
     return html.unescape(_TAG_OR_COMMENT.sub("", _KEPT_TAG.sub(" ", fragment)))
 
 
+# Each page's entries as last made, with what they were made from: `mkdocs serve` makes them again after
+# every change, and most pages have not changed.
+_last_entries: dict[str, tuple[tuple, list[dict] | None]] = {}
+
+
 def page_entries(url: str, title: str, converted: str, blocks: list[str], boost: object = None) -> list[dict] | None:
     """The search entries of a page whose Markdown became `converted` with its HTML `blocks` held
     out (see `antq.html.take_blocks`): one for any text before the first heading and one per heading
     with an `id`, as the theme's plugin makes them, with the text already plain (and escaped: it is
     read as HTML, like the plugin's). `title` stands for a section without one; `boost` is the page's
     `search: boost`. None when the page holds what this does not follow."""
+    source = (title, converted, tuple(blocks), boost)
+    last = _last_entries.get(url)
+    if last is None or last[0] != source:
+        last = _last_entries[url] = (source, _page_entries(url, title, converted, blocks, boost))
+    return last[1]
+
+
+def _page_entries(url: str, title: str, converted: str, blocks: list[str], boost: object) -> list[dict] | None:
     if _UNUSUAL.search(converted) or any(_UNUSUAL.search(b) or _BLOCK_HEADING.search(b) for b in blocks):
         return None
 

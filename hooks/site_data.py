@@ -9,10 +9,11 @@ import json
 import shutil
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from watchdog.events import (FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent)
+from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 from watchdog.observers import Observer
 
 from antq.dataset import Dataset
@@ -69,6 +70,16 @@ def on_page_content(html, page, config, files):
         page.meta = {**page.meta, "search": {**search, "exclude": True}}
     page.present_anchor_ids = (page.present_anchor_ids or set()) | block_ids(blocks)
     return put_blocks(html, blocks)
+
+
+def on_env(env, config, files):
+    # Templates compiled once, not on every build and `mkdocs serve` rebuild: Jinja's own cache, in a
+    # folder of the user's that nobody else may write (its default), keyed by each template's source.
+    try:
+        env.bytecode_cache = FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no such folder can be made safely: compile as usual
+        pass
+    return env
 
 
 @event_priority(-50)  # after the search plugin
