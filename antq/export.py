@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .dataset import Dataset
-from .memo import per_item
+from .memo import joined, per_item
 from .model import NewsItem
 from .quota import RULE_TEXT, GroupResult, YearResult, status_text, threshold_note
 from .urls import clean_url
@@ -116,15 +116,18 @@ def quota_detail(year: YearResult, record: dict[int, dict | JsonText]) -> dict:
     `record` maps id(item) to the item's `news_record` (or its JSON: `news_json`)."""
     return {"year": year.year, "periods": [p.id for p in year.periods], "groups": [
         {**quota_record(g), "by_month": [dict(zip(g.months, g.by_month)).get(m, 0) for m in range(1, 13)],
-         "by_outlet": g.by_outlet, "items": _listed([record[id(n)] for n in g.items])} for g in year.groups],
+         "by_outlet": g.by_outlet, "items": _listed(f"{g.year}/{g.period.id}/{g.group.id}/{g.start}",
+                                                     [record[id(n)] for n in g.items])} for g in year.groups],
         "published": len(year.published), "counted": len(year.counted),
-        "not_counted": _listed([_with_reason(record[id(n)], reason) for n, reason in year.not_counted]),
+        "not_counted": [_with_reason(record[id(n)], reason) for n, reason in year.not_counted],
         "pending": len(year.pending)}
 
 
-def _listed(values: list) -> list | JsonText:
-    """A list; of encoded values, encoded as one rather than one by one."""
-    return json_list(values) if values and all(isinstance(v, JsonText) for v in values) else values
+def _listed(name: str, values: list) -> list | JsonText:
+    """A list; of encoded values, encoded as one rather than one by one (and once while the same)."""
+    if values and all(isinstance(v, JsonText) for v in values):
+        return joined(name, values, json_list)
+    return values
 
 
 def json_list(values: list[JsonText]) -> JsonText:

@@ -36,11 +36,13 @@ NEWS_FOLDER = re.compile(r"\d{4}")
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 # What the last load read from each file without a problem, by path and model, with the digest of the
-# file's content; and the data set it made. `mkdocs serve` loads the whole folder again after every
-# change: a file of the same content is not parsed and validated again, and an unchanged folder gives
-# back the same data set (the package stays loaded between rebuilds; the hook does not).
-_last_read: dict[tuple[str, type], tuple[bytes, object]] = {}
+# file's content and its status (inode, size, times); and the data set it made. `mkdocs serve` loads the
+# whole folder again after every change: a file of the same content is not parsed and validated again
+# (nor read again if its status is the same: any write changes it), and an unchanged folder gives back
+# the same data set (the package stays loaded between rebuilds; the hook does not).
+_last_read: dict[tuple[str, type], tuple[bytes, object, tuple | None]] = {}
 _last_dataset: list[tuple[tuple, Dataset]] = []
+_last_paths: dict[tuple[tuple[str, ...], tuple[str, ...]], Path] = {}  # the news files' paths, made once
 
 
 class _Reading:
@@ -51,14 +53,15 @@ class _Reading:
         self.inside = root.resolve()
         self.found = Problems({root / rel: text for rel, text in (added or {}).items()})
         self.invalid: list[InvalidRecord] = []
-        # Regular files found in real folders of a news folder inside the data folder: inside it too.
-        self.plain: set[str] = set()
-        self.read: dict[tuple[str, type], tuple[bytes, object]] = {}  # becomes _last_read
+        # Regular files found in real folders of a news folder inside the data folder (inside it too),
+        # with their status.
+        self.plain: dict[str, tuple] = {}
+        self.read: dict[tuple[str, type], tuple[bytes, object, tuple | None]] = {}  # becomes _last_read
         self.all_reused = True
 
     def text(self, path: Path) -> str | None:
         """A file's text, or None with the reason recorded."""
-        if path in self.found.texts:
+        if self.found.texts and path in self.found.texts:  # (hashing a path takes time: most loads have none)
             return self.found.texts[path]
         if str(path) not in self.plain and not path.resolve().is_relative_to(self.inside):
             # Not read at all: its content could end up in public pages and logs.
@@ -77,18 +80,22 @@ class _Reading:
     def reused(self, path: Path, model: type, read: Callable[[str | None], T]) -> T:
         """`read(text)` of the file at `path`, or what the last load read from the same path and content
         (a file with a problem is read again, so that its problems are reported again)."""
-        text = self.text(path)
         key = (str(path), model)
-        digest = None if text is None else hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
         last = _last_read.get(key)
-        if digest is not None and last is not None and last[0] == digest:
+        status = self.plain.get(key[0]) if not (self.found.texts and path in self.found.texts) else None
+        if status is not None and last is not None and last[2] == status:
             self.read[key] = last
+            return last[1]
+        text = self.text(path)
+        digest = None if text is None else hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        if digest is not None and last is not None and last[0] == digest:
+            self.read[key] = (digest, last[1], status)
             return last[1]
         self.all_reused = False
         problems = self.count()
         result = read(text)
         if digest is not None and self.count() == problems:
-            self.read[key] = (digest, result)
+            self.read[key] = (digest, result, status)
         return result
 
     def count(self) -> int:
@@ -189,7 +196,9 @@ class _Reading:
                     else:
                         on_disk.append(rel + (entry.name,))
                         if entry.is_file(follow_symlinks=False):
-                            self.plain.add(entry.path)
+                            status = entry.stat(follow_symlinks=False)
+                            self.plain[entry.path] = (status.st_ino, status.st_size, status.st_mtime_ns,
+                                                      status.st_ctime_ns)
         if news_dir.is_dir() and news_dir.resolve().is_relative_to(self.inside):
             walk(str(news_dir), ())
         elif news_dir.is_dir():
@@ -197,8 +206,10 @@ class _Reading:
                        if not (p.is_dir() and not p.is_symlink())]
         added = [p.relative_to(news_dir).parts for p in self.found.texts if p.is_relative_to(news_dir)]
         paths = []
+        global _last_paths
+        made, _last_paths, folder = _last_paths, {}, news_dir.parts
         for rel in sorted(set(on_disk) | set(added)):  # in the order of Path's, part by part
-            path = news_dir.joinpath(*rel)
+            path = _last_paths[folder, rel] = made.get((folder, rel)) or news_dir.joinpath(*rel)
             if rel[-1].lower() == "readme.md" or (rel in added and path.is_dir() and not path.is_symlink()):
                 continue
             if len(rel) == 2 and rel[1].endswith(".yml") and NEWS_FOLDER.fullmatch(rel[0]) and NEWS_NAME.fullmatch(rel[1]):

@@ -53,3 +53,19 @@ def per_item(fn: Callable[..., T]) -> Callable[..., T]:
         value = kept[key] = (item, fn(data, item, *more))
         return value[1]
     return cached
+
+
+# -- files made of many items' pieces ------------------------------------------------------------
+
+_joined: dict[str, tuple[list, object]] = {}
+
+
+def joined(name: str, parts: list, make: Callable[[list], T]) -> T:
+    """`make(parts)`, or what it gave for `name` the last time when `parts` are the same objects: a
+    download or a list of a year that did not change is not put together again on the next rebuild."""
+    last = _joined.get(name)
+    if last is not None and len(last[0]) == len(parts) and all(a is b for a, b in zip(last[0], parts)):
+        return last[1]
+    value = make(parts)
+    _joined[name] = (parts, value)
+    return value

@@ -10,6 +10,7 @@ from .feeds import feed_pages, subscribe_note
 from .html import block, join, link, table
 from .dataset import Dataset
 from .export import NEWS_COLUMNS, csv_file, json_list, news_csv_row, news_json, quota_csv, quota_detail, to_json
+from .memo import joined
 from .model import NewsItem
 from .posters import poster_pages
 from .page import Page
@@ -20,15 +21,18 @@ from .target_pages import target_pages
 
 def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results: dict[int, YearResult]) -> list[Page]:
     # Each item is encoded once (and kept while it does not change, see antq/memo.py), then placed in
-    # every file it appears in.
+    # every file it appears in; a file of the same items is not put together again.
     record = {id(n): news_json(data, n) for n in data.published}
+
+    def news_files(name: str, items: list[NewsItem]) -> list[Page]:
+        return [Page(f"du-lieu/{name}.csv", joined(f"{name}.csv", [news_csv_row(data, n) for n in items],
+                                                   lambda rows: csv_file(NEWS_COLUMNS, rows))),
+                Page(f"du-lieu/{name}.json", joined(f"{name}.json", [record[id(n)] for n in items],
+                                                    lambda texts: to_json(json_list(texts))))]
     details = {year: quota_detail(result, record) for year, result in results.items()}
-    pages = [Page("du-lieu/tin-bai.csv", csv_file(NEWS_COLUMNS, [news_csv_row(data, n) for n in data.published])),
-             Page("du-lieu/tin-bai.json", to_json(json_list(list(record.values())))),
-             Page("du-lieu/chi-tieu.json", to_json(list(details.values())))]
+    pages = news_files("tin-bai", list(data.published)) + [Page("du-lieu/chi-tieu.json", to_json(list(details.values())))]
     for year, items in news_years.items():
-        pages += [Page(f"du-lieu/tin-bai-{year}.csv", csv_file(NEWS_COLUMNS, [news_csv_row(data, n) for n in items])),
-                  Page(f"du-lieu/tin-bai-{year}.json", to_json(json_list([record[id(n)] for n in items])))]
+        pages += news_files(f"tin-bai-{year}", items)
     for year, result in results.items():
         pages += [Page(f"du-lieu/chi-tieu-{year}.csv", quota_csv([result])),
                   Page(f"du-lieu/chi-tieu-{year}.json", to_json(details[year]))]
