@@ -39,8 +39,21 @@ def commune_anchor(commune: Commune) -> str:
 
 def poster_hotlines(data: Dataset, today: date, commune: Commune | None) -> tuple[list[Hotline], list[Hotline]]:
     """(emergency numbers, then the commune's own numbers and the area's) shown on a poster."""
-    current = current_hotlines(data, today)
-    local = area_hotlines(current)
-    if commune is not None:
-        local = [h for h in current if h.commune == commune.id] + local
-    return emergency_hotlines(current), local
+    emergency, area, by_commune = _poster_groups(data, today)
+    return emergency, (by_commune.get(commune.id, []) if commune is not None else []) + area
+
+
+_groups: list[tuple[Dataset, date, tuple]] = []  # the last data set's, for its next poster
+
+
+def _poster_groups(data: Dataset, today: date) -> tuple[list[Hotline], list[Hotline], dict[str, list[Hotline]]]:
+    """Today's emergency numbers, the area's, and each commune's: sorted out once for all the posters
+    (once per poster, it took as long as the number of communes squared)."""
+    if not (_groups and _groups[0][0] is data and _groups[0][1] == today):
+        current = current_hotlines(data, today)
+        by_commune: dict[str, list[Hotline]] = {}
+        for hotline in current:
+            if hotline.commune is not None:
+                by_commune.setdefault(hotline.commune, []).append(hotline)
+        _groups[:] = [(data, today, (emergency_hotlines(current), area_hotlines(current), by_commune))]
+    return _groups[0][2]

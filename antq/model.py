@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import available_timezones
@@ -91,6 +92,7 @@ def _check_timezone(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1 << 14)
 def phone_digits(number: str) -> str:
     """The digits of a phone number as written, separators removed."""
     return re.sub(r"[\s.\-]", "", number)
