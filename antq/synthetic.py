@@ -3,7 +3,8 @@
 `synthetic_files(items, seed)` returns the text of every file of a valid data set with
 `items` news items spread over the years and outlets of one plan period, and communes,
 hotlines, models and people in proportion (one commune per 100 items, as a district with
-28 communes has a few thousand items). The same size and seed give the same files.
+28 communes has a few thousand items), or as many communes and years as asked (a merged
+province: 100 communes, 10 years). The same arguments give the same files.
 It is a demonstration set: every local number is marked `example: true`.
 """
 
@@ -18,7 +19,7 @@ from .news import news_text
 from .source import dump
 from .text import slugify
 
-START, END = date(2020, 1, 1), date(2025, 12, 31)
+START, END = date(2020, 1, 1), date(2025, 12, 31)  # the plan period of the default six years
 MERGER = date(2025, 7, 1)  # outlets and units changed on this day: some close the day before, some open
 TODAY = "2026-01-15"  # the day the benchmark builds the site as of ($SITE_TODAY)
 CHECKED = (date(2025, 8, 1), date(2026, 1, 10))  # hotlines called within the last months before TODAY
@@ -129,13 +130,13 @@ def _models(rng: random.Random, communes: list[dict]) -> list[dict]:
     return models
 
 
-def _people(rng: random.Random, communes: list[dict]) -> list[dict]:
+def _people(rng: random.Random, communes: list[dict], start: date) -> list[dict]:
     people = []
     for i in range(2 * len(communes)):
         name, minor = _person_name(rng), rng.random() < 0.05
         if minor:  # stored by initials only
             name = "".join(word[0] + "." for word in name.split())
-        day = _day(rng, START, END)
+        day = _day(rng, start, END)
         people.append({"id": f"nguoi-{i + 1}" if minor else f"{slugify(name)}-{i + 1}", "name": name, "commune": rng.choice(communes)["id"],
                        "deed": rng.choice(["Tố giác đối tượng trộm cắp tài sản, giúp Công an thu hồi tài sản",
                                            "Nhặt được tài sản, giao nộp Công an để trả lại người đánh rơi",
@@ -150,8 +151,8 @@ STAFF = [{"id": "nhap", "name": "Nguyễn Thị Nhập", "role": "Cán bộ truy
          {"id": "duyet", "name": "Trần Văn Duyệt", "role": "Lãnh đạo phụ trách phong trào", "approves": True}]
 
 
-def _news(rng: random.Random, i: int, communes: list[dict], slots: dict) -> tuple[str, str]:
-    day = _day(rng, START, END)
+def _news(rng: random.Random, i: int, communes: list[dict], slots: dict, start: date) -> tuple[str, str]:
+    day = _day(rng, start, END)
     open_outlets = [o for o in OUTLETS if (o[4] or day) <= day <= (o[5] or day)]
     outlet_id, outlet_name, medium = rng.choices(open_outlets, weights=[o[6] for o in open_outlets])[0][:3]
     where = rng.choice(communes)
@@ -178,14 +179,16 @@ def _news(rng: random.Random, i: int, communes: list[dict], slots: dict) -> tupl
     return f"news/{day.year}/{day.isoformat()}-{slug}.yml", news_text(fields)
 
 
-def synthetic_files(items: int, seed: int = 1) -> dict[str, str]:
-    """Path (relative to the data folder) -> text of every file of the data set."""
+def synthetic_files(items: int, seed: int = 1, communes: int | None = None, years: int | None = None) -> dict[str, str]:
+    """Path (relative to the data folder) -> text of every file of the data set: `communes` (default one
+    per 100 items) and items over the `years` up to 2025 (default six: 2020-2025)."""
     rng = random.Random(seed)
-    communes = _communes(max(3, items // ITEMS_PER_COMMUNE))
+    start = date(END.year - years + 1, 1, 1) if years else START
+    communes = _communes(communes or max(3, items // ITEMS_PER_COMMUNE))
     site = {"name": "Bộ dữ liệu tổng hợp", "places": [{"level": "huyện", "name": "Mẫu", "province": "tỉnh Mẫu"}],
             "timezone": "Asia/Ho_Chi_Minh", "demo": True, "edit_url": "https://git.example/antq/edit/main/",
-            "periods": [{"id": "2020-2025", "title": "Kế hoạch mẫu giai đoạn 2020 - 2025",
-                         "start": START, "end": END, "quotas": [
+            "periods": [{"id": f"{start.year}-{END.year}", "title": f"Kế hoạch mẫu giai đoạn {start.year} - {END.year}",
+                         "start": start, "end": END, "quotas": [
                              {"id": "bao-dai-tinh", "name": "Báo, Đài tỉnh", "rule": "at_least", "threshold": 20},
                              {"id": "truyen-thanh", "name": "Truyền thanh huyện, xã", "rule": "more_than",
                               "threshold": 80}]}]}
@@ -198,7 +201,7 @@ def synthetic_files(items: int, seed: int = 1) -> dict[str, str]:
         "hotlines.yml": _dump("hotlines.yml", {"hotlines": _hotlines(rng, communes)}),
         "models.yml": _dump("models.yml", {"types": [{"id": t, "name": n} for t, n in MODEL_TYPES],
                                            "models": _models(rng, communes)}),
-        "people.yml": _dump("people.yml", {"people": _people(rng, communes)}),
+        "people.yml": _dump("people.yml", {"people": _people(rng, communes, start)}),
         # Read by the feed import, which keeps entries that mention one of these words.
         "keywords.yml": _dump("keywords.yml", {"keywords": ["an ninh", "trật tự", "tội phạm", "ma túy"]}),
         "staff.yml": _dump("staff.yml", {"staff": STAFF}),
@@ -208,7 +211,7 @@ def synthetic_files(items: int, seed: int = 1) -> dict[str, str]:
             ("directives.yml", ["directives"]), ("targets.yml", ["targets"]), ("duties.yml", ["agencies", "tasks"]))},
     }
     slots: dict = {}
-    files.update(_news(rng, i, communes, slots) for i in range(items))
+    files.update(_news(rng, i, communes, slots, start) for i in range(items))
     return files
 
 
