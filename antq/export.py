@@ -192,8 +192,13 @@ def csv_row(columns: list[str], record: dict) -> str:
 
 def csv_file(columns: list[str], rows: list[str], headers: dict[str, str] | None = None) -> bytes:
     """A CSV file of the header row and `rows` (from `csv_row`)."""
+    return csv_head(columns, headers) + "".join(rows).encode("utf-8")
+
+
+def csv_head(columns: list[str], headers: dict[str, str] | None = None) -> bytes:
+    """The start of a CSV file: a byte order mark and the header row."""
     # With a BOM, spreadsheet programs read the Vietnamese text as UTF-8.
-    return (_csv_line([(headers or {}).get(c, c) for c in columns]) + "".join(rows)).encode("utf-8-sig")
+    return _csv_line([(headers or {}).get(c, c) for c in columns]).encode("utf-8-sig")
 
 
 def quota_csv(years: list[YearResult]) -> bytes:
@@ -213,6 +218,11 @@ _PLACED = re.compile(r'"\\u0000([0-9]+)\\u0000"')
 
 
 def to_json(value: object) -> bytes:
+    return (json_text(value) + "\n").encode("utf-8")
+
+
+def json_text(value: object) -> str:
+    """`value` as JSON (its `JsonText` parts as they are), as one line."""
     texts: list[str] = []
 
     def place(obj: object) -> str:
@@ -222,6 +232,4 @@ def to_json(value: object) -> bytes:
         return f"\x00{len(texts) - 1}\x00"
     # No indent: with one, json falls back from its C encoder to pure Python (10x slower on big downloads).
     text = json.dumps(value, ensure_ascii=False, default=place)
-    if texts:
-        text = _PLACED.sub(lambda match: texts[int(match[1])], text)
-    return (text + "\n").encode("utf-8")
+    return _PLACED.sub(lambda match: texts[int(match[1])], text) if texts else text

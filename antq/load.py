@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .checks import InvalidRecord, check_dataset
 from .dataset import Dataset
 from .dates import today as local_today
+from .memo import SERVING
 from .messages import describe, field_label, inner_type, shown, yaml_error
 from .model import FILE_KINDS, NewsItem, Record, Site
 from .problems import DataError, Loc, Problems, Where
@@ -208,8 +209,9 @@ class _Reading:
         paths = []
         global _last_paths
         made, _last_paths, folder = _last_paths, {}, news_dir.parts
+        keep = _last_paths if SERVING[0] else {}
         for rel in sorted(set(on_disk) | set(added)):  # in the order of Path's, part by part
-            path = _last_paths[folder, rel] = made.get((folder, rel)) or news_dir.joinpath(*rel)
+            path = keep[folder, rel] = made.get((folder, rel)) or news_dir.joinpath(*rel)
             if rel[-1].lower() == "readme.md" or (rel in added and path.is_dir() and not path.is_symlink()):
                 continue
             if len(rel) == 2 and rel[1].endswith(".yml") and NEWS_FOLDER.fullmatch(rel[0]) and NEWS_NAME.fullmatch(rel[1]):
@@ -253,6 +255,8 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None, today: d
     if today is None:
         today = local_today(site.timezone if site is not None else "Asia/Ho_Chi_Minh")
     global _last_read
+    if not SERVING[0]:  # nothing to keep for a next load
+        reading.read, reading.all_reused = {}, False
     _last_read = reading.read
     same = (str(root), tuple(reading.read), today)  # the checks depend on the day too
     if reading.all_reused and not found and _last_dataset and _last_dataset[0][0] == same:
@@ -266,5 +270,5 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None, today: d
     check_targets(dataset, reading.invalid, found)
     if found:
         raise DataError(found.problems())
-    _last_dataset[:] = [(same, dataset)]
+    _last_dataset[:] = [(same, dataset)] if SERVING[0] else []
     return dataset

@@ -1,4 +1,5 @@
-"""What one news item looks like in a page or a download, made once while the data around it is the same.
+"""What one news item looks like in a page or a download, made once while the data around it is the same
+(while `mkdocs serve` builds again and again; a single build keeps nothing).
 
 An item shows in several places (its year's page, its quota year, the printed reports, four download
 files), and `mkdocs serve` rebuilds after each change from the records of the last load that did not
@@ -21,6 +22,14 @@ from .model import NewsItem
 T = TypeVar("T")
 # Results kept beyond this many per item of the data set are dropped (items edited away in a long session).
 KEEP_PER_ITEM = 4
+# Whether the process builds the site again and again (`mkdocs serve`): only then is anything kept from
+# one build for the next (here, and by the loader and the search index). A single build keeps nothing:
+# at 100,000 items what it would keep takes more memory than the build itself.
+SERVING = [False]
+
+
+def keep_between_builds() -> None:
+    SERVING[0] = True
 
 
 def _same(frame: tuple, other: tuple) -> bool:
@@ -40,6 +49,8 @@ def per_item(fn: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(fn)
     def cached(data: Dataset, item: NewsItem, *more) -> T:
+        if not SERVING[0]:
+            return fn(data, item, *more)
         frame = data.frame
         if not made_with or (made_with[0] is not frame and not _same(frame, made_with[0])):
             kept.clear()
@@ -63,6 +74,8 @@ _joined: dict[str, tuple[list, object]] = {}
 def joined(name: str, parts: list, make: Callable[[list], T]) -> T:
     """`make(parts)`, or what it gave for `name` the last time when `parts` are the same objects: a
     download or a list of a year that did not change is not put together again on the next rebuild."""
+    if not SERVING[0]:
+        return make(parts)
     last = _joined.get(name)
     if last is not None and len(last[0]) == len(parts) and all(a is b for a, b in zip(last[0], parts)):
         return last[1]

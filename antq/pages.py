@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from itertools import chain
 
 from . import render
 from .dates import show
 from .feeds import feed_pages, subscribe_note
 from .html import block, join, link, table
 from .dataset import Dataset
-from .export import NEWS_COLUMNS, csv_file, json_list, news_csv_row, news_json, quota_csv, quota_detail, to_json
+from .export import NEWS_COLUMNS, JsonText, csv_head, json_list, json_text, news_csv_row, news_json, quota_csv, quota_detail, to_json
 from .memo import joined
 from .model import NewsItem
 from .posters import poster_pages
@@ -19,24 +21,37 @@ from .report import render_report
 from .target_pages import target_pages
 
 
-def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results: dict[int, YearResult]) -> list[Page]:
-    # Each item is encoded once (and kept while it does not change, see antq/memo.py), then placed in
-    # every file it appears in; a file of the same items is not put together again.
-    record = {id(n): news_json(data, n) for n in data.published}
+def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results: dict[int, YearResult]) -> Iterator[Page]:
+    """The downloads, one at a time (those of every year in parts, a year after another): a big site's
+    are megabytes, and each is written before the next is made. Each item is encoded once (and kept
+    while it does not change, see antq/memo.py); a list of the same items is not put together again."""
+    def rows(year: int, items: list[NewsItem]) -> str:
+        return joined(f"tin-bai-{year}.csv", [news_csv_row(data, n) for n in items], "".join)
 
-    def news_files(name: str, items: list[NewsItem]) -> list[Page]:
-        return [Page(f"du-lieu/{name}.csv", joined(f"{name}.csv", [news_csv_row(data, n) for n in items],
-                                                   lambda rows: csv_file(NEWS_COLUMNS, rows))),
-                Page(f"du-lieu/{name}.json", joined(f"{name}.json", [record[id(n)] for n in items],
-                                                    lambda texts: to_json(json_list(texts))))]
-    details = {year: quota_detail(result, record) for year, result in results.items()}
-    pages = news_files("tin-bai", list(data.published)) + [Page("du-lieu/chi-tieu.json", to_json(list(details.values())))]
+    def texts(year: int, items: list[NewsItem]) -> JsonText:
+        return joined(f"tin-bai-{year}.json", [news_json(data, n) for n in items], json_list)
+
+    def detail(result: YearResult) -> str:
+        return json_text(quota_detail(result, {id(n): news_json(data, n) for n in result.published}))
+
     for year, items in news_years.items():
-        pages += news_files(f"tin-bai-{year}", items)
+        yield Page(f"du-lieu/tin-bai-{year}.csv", csv_head(NEWS_COLUMNS) + rows(year, items).encode("utf-8"))
+        yield Page(f"du-lieu/tin-bai-{year}.json", to_json(texts(year, items)))
     for year, result in results.items():
-        pages += [Page(f"du-lieu/chi-tieu-{year}.csv", quota_csv([result])),
-                  Page(f"du-lieu/chi-tieu-{year}.json", to_json(details[year]))]
-    return pages
+        yield Page(f"du-lieu/chi-tieu-{year}.csv", quota_csv([result]))
+        yield Page(f"du-lieu/chi-tieu-{year}.json", (detail(result) + "\n").encode("utf-8"))
+    yield Page("du-lieu/tin-bai.csv", chain([csv_head(NEWS_COLUMNS)],
+                                            (rows(y, items).encode("utf-8") for y, items in news_years.items())))
+    yield Page("du-lieu/tin-bai.json", _listed_parts(texts(y, items).text[1:-1] for y, items in news_years.items()))
+    yield Page("du-lieu/chi-tieu.json", _listed_parts(detail(result) for result in results.values()))
+
+
+def _listed_parts(values: Iterator[str]) -> Iterator[bytes]:
+    """A JSON list of values already encoded, as `to_json` writes it, in parts."""
+    yield b"["
+    for n, value in enumerate(values):
+        yield (", " + value if n else value).encode("utf-8")
+    yield b"]\n"
 
 
 def render_downloads(news_years: dict[int, list[NewsItem]], results: dict[int, YearResult], today: date) -> str:
@@ -57,29 +72,41 @@ def render_downloads(news_years: dict[int, list[NewsItem]], results: dict[int, Y
 
 
 def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[Page]:
-    """Every page and download. `site_url` (absolute, from mkdocs.yml) is what the posters' QR codes
-    open and what the news feeds need (they are left out without it)."""
+    """Every page and download (`site_files`), each whole."""
+    return [p if isinstance(p.content, (str, bytes)) else Page(p.uri, b"".join(p.content), p.source)
+            for p in site_files(data, today, site_url)]
+
+
+def site_files(data: Dataset, today: date, site_url: str | None = None) -> Iterator[Page]:
+    """Every page and download, one after another (see `download_pages`). `site_url` (absolute, from
+    mkdocs.yml) is what the posters' QR codes open and what the news feeds need (left out without it)."""
     results = count_quotas(data, today)
     news_years = render.published_by_year(data)
-    pages = [
-        Page("index.md", render.render_home(data, today, leading_years(data, today, results)), "hotlines.yml"),
-        Page("duong-day-nong.md", render.render_hotlines(data, today), "hotlines.yml"),
-        Page("mo-hinh/index.md", render.render_models(data, "type", today), "models.yml"),
-        Page("mo-hinh/theo-xa.md", render.render_models(data, "commune", today), "models.yml"),
-        Page("guong-nguoi-tot/index.md", render.render_people(data), "people.yml"),
-        Page("tin-bai/index.md", render.render_news_index(data, news_years) + (subscribe_note() if site_url else ""),
-             "news/README.md"),
-        Page("chi-tieu/index.md", render.render_quota_index(data, results), "site.yml"),
-        Page("du-lieu/index.md", render_downloads(news_years, results, today), "news/README.md"),
-    ]
-    pages += [Page(f"tin-bai/{y}.md", render.render_news_year(data, y, items, y in results), "news/README.md")
-              for y, items in news_years.items()]
+
+    def page(uri: str, content: str, source: str | None = None) -> Page:
+        return Page(uri, content + render.edit_footer(data, source), source) if source else Page(uri, content)
+    # Yielded as they are made: the hook keeps each page's text in another form, and the pages of a big
+    # site take hundreds of megabytes.
+    yield page("index.md", render.render_home(data, today, leading_years(data, today, results)), "hotlines.yml")
+    yield page("duong-day-nong.md", render.render_hotlines(data, today), "hotlines.yml")
+    yield page("mo-hinh/index.md", render.render_models(data, "type", today), "models.yml")
+    yield page("mo-hinh/theo-xa.md", render.render_models(data, "commune", today), "models.yml")
+    yield page("guong-nguoi-tot/index.md", render.render_people(data), "people.yml")
+    yield page("tin-bai/index.md", render.render_news_index(data, news_years) + (subscribe_note() if site_url else ""),
+               "news/README.md")
+    yield page("chi-tieu/index.md", render.render_quota_index(data, results), "site.yml")
+    yield page("du-lieu/index.md", render_downloads(news_years, results, today), "news/README.md")
+    for y, items in news_years.items():
+        yield page(f"tin-bai/{y}.md", render.render_news_year(data, y, items, y in results), "news/README.md")
     for y, result in results.items():
         halves = count_halves(data, y, today)
-        pages.append(Page(f"chi-tieu/{y}.md", render.render_quota_year(data, result, halves), "news/README.md"))
-        pages += [Page(render.report_uri(span), render_report(data, span, today)) for span in [result, *halves]]
-    pages += poster_pages(data, today, site_url)
-    pages += target_pages(data, today, results)
-    pages = [Page(p.uri, p.content + render.edit_footer(data, p.source), p.source) if p.source else p for p in pages]
-    feeds = feed_pages(data, site_url, today) if site_url else []
-    return pages + download_pages(data, news_years, results) + feeds
+        yield page(f"chi-tieu/{y}.md", render.render_quota_year(data, result, halves), "news/README.md")
+        for span in [result, *halves]:
+            yield page(render.report_uri(span), render_report(data, span, today))
+    for poster in poster_pages(data, today, site_url):
+        yield page(poster.uri, poster.content, poster.source)
+    for target in target_pages(data, today, results):
+        yield page(target.uri, target.content, target.source) if isinstance(target.content, str) else target
+    if site_url:
+        yield from feed_pages(data, site_url, today)
+    yield from download_pages(data, news_years, results)

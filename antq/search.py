@@ -32,6 +32,7 @@ import unicodedata
 from collections import defaultdict
 
 from .html import PLACEHOLDER
+from .memo import SERVING
 from .text import fold, page_text, shorten
 
 TEASER = 160
@@ -103,7 +104,7 @@ def search_files(index: dict) -> dict[str, bytes]:
         docs.append(document[0])
         for key, word, weight in document[1]:
             postings[key][word] += (number, weight)
-    _last_documents = documents
+    _last_documents = documents if SERVING[0] else {}
     shards: dict[str, dict] = defaultdict(dict)
     for key in sorted(postings):
         shards[shard_of(key)][key] = dict(sorted(postings[key].items()))
@@ -160,6 +161,8 @@ def page_entries(url: str, title: str, converted: str, blocks: list[str], boost:
     with an `id`, as the theme's plugin makes them, with the text already plain (and escaped: it is
     read as HTML, like the plugin's). `title` stands for a section without one; `boost` is the page's
     `search: boost`. None when the page holds what this does not follow."""
+    if not SERVING[0]:
+        return _page_entries(url, title, converted, blocks, boost)
     source = (title, converted, tuple(blocks), boost)
     last = _last_entries.get(url)
     if last is None or last[0] != source:

@@ -85,7 +85,7 @@ def shorten(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
 
 
-@lru_cache(maxsize=1 << 17)  # every item's title, on every load (and `mkdocs serve` loads after each change)
+@lru_cache(maxsize=1 << 14)  # every item's title, on every load (and `mkdocs serve` loads after each change)
 def title_key(title: str) -> str:
     """Titles that differ only in case, diacritics, spacing or punctuation are one title."""
     return re.sub(r"[^0-9a-z]+", "", fold(title))

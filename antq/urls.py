@@ -53,7 +53,7 @@ def _host(netloc: str, scheme: str) -> str:
     return (user + "@" if user else "") + unquote(host).lower() + (":" + port if port else "")
 
 
-@lru_cache(maxsize=1 << 17)  # each address is validated, then compared: and again on every `mkdocs serve` rebuild
+@lru_cache(maxsize=1 << 14)  # each address is validated, then compared: and again on every `mkdocs serve` rebuild
 def clean_url(url: str) -> str:
     """An article's address as it is shown and written: without fragment or tracking parameters,
     normalised (RFC 3986 section 6.2.2-6.2.3: scheme and host case, default port, percent-encoding,
@@ -68,7 +68,7 @@ def clean_url(url: str) -> str:
     return urlunsplit((scheme, _host(parts.netloc, scheme), path, _percent(query), ""))
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 14)
 def canonical_url(url: str) -> str:
     """The form under which two addresses of one article compare equal: the clean address,
     without a trailing slash (sites serve `/bai/` and `/bai` as the same page)."""

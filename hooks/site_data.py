@@ -6,6 +6,7 @@ Thin on purpose: the domain package does the work; this only adapts it to MkDocs
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -20,12 +21,15 @@ from antq.dataset import Dataset
 from antq.dates import today
 from antq.html import block_ids, put_blocks, take_blocks
 from antq.load import load_dataset
-from antq.pages import site_pages
+from antq.memo import keep_between_builds
+from antq.pages import site_files
 from antq.paths import data_dir
 from antq.problems import DataError, UserError
 from antq.search import merge_entries, page_entries, search_files
 
 _state: dict[str, Dataset] = {}
+# What the theme's search plugin removes from a page it has read (material/plugins/search/plugin.py).
+SEARCH_MARKS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent, FileClosedEvent]
 
 
@@ -46,30 +50,49 @@ def on_config(config):
 
 def on_files(files, config):
     data = _state["data"]
-    _state.update(blocks={}, entries={}, meta={}, order=[])
-    for page in site_pages(data, _state["today"], config.site_url):
-        content = page.content
-        if isinstance(content, str) and page.uri.endswith(".md"):
-            content, _state["blocks"][page.uri] = take_blocks(content)
-        files.append(File.generated(config, page.uri, content=content))
+    _state.update(blocks={}, entries={}, order=[])
+    for page in site_files(data, _state["today"], config.site_url):
+        if page.uri.endswith(".md"):
+            markdown, blocks = take_blocks(page.content)
+            # Kept as UTF-8 until the page is written (a third less memory for a big site's pages).
+            _state["blocks"][page.uri] = [b.encode("utf-8") for b in blocks]
+            files.append(File.generated(config, page.uri, content=markdown))
+        else:
+            # Written now, into the (cleaned) site folder, rather than kept until MkDocs copies them:
+            # a big site's downloads would all be in memory at once.
+            path = Path(config.site_dir) / page.uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("wb") as out:
+                for part in [page.content] if isinstance(page.content, (str, bytes)) else page.content:
+                    out.write(part.encode("utf-8") if isinstance(part, str) else part)
+            files.append(File.generated(config, page.uri, abs_src_path=str(path)))
     return files
 
 
+def on_startup(command, dirty):
+    # Only a process that builds again and again keeps anything for the next build (antq/memo.py).
+    if command == "serve":
+        keep_between_builds()
+
+
 def on_page_content(html, page, config, files):
-    # The generated pages' HTML blocks skipped Markdown (see antq/html.py): back in place, with their
-    # anchors; their search entries are made here, and the theme's search plugin skips them.
-    blocks = _state["blocks"].get(page.file.src_uri)
-    if blocks is None:
+    # A generated page's HTML blocks skipped Markdown (antq/html.py); its search entries are made from
+    # them here, so the theme's search plugin, which comes later, reads the page without them (cheaply:
+    # its entries are replaced). Where this cannot make them, the plugin reads the whole page.
+    held = _state["blocks"].get(page.file.src_uri)
+    if held is None:
         return html
-    search = page.meta.get("search") or {}
-    entries = None if search.get("exclude") else page_entries(page.url, str(page.meta.get("title", page.title)),
-                                                              html, blocks, search.get("boost"))
-    if entries is not None:
-        _state["entries"][page.url] = entries
-        _state["meta"][page.url] = page.meta  # back after the search plugin: the theme shows some of it
-        page.meta = {**page.meta, "search": {**search, "exclude": True}}
+    blocks = [b.decode("utf-8") for b in held]
     page.present_anchor_ids = (page.present_anchor_ids or set()) | block_ids(blocks)
-    return put_blocks(html, blocks)
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        return html
+    entries = page_entries(page.url, str(page.meta.get("title", page.title)), html, blocks, search.get("boost"))
+    if entries is None:
+        del _state["blocks"][page.file.src_uri]
+        return put_blocks(html, blocks)
+    _state["entries"][page.url] = entries
+    return html
 
 
 def on_env(env, config, files):
@@ -85,8 +108,17 @@ def on_env(env, config, files):
 @event_priority(-50)  # after the search plugin
 def on_page_context(context, page, config, nav):
     _state["order"].append(page.url)  # the order of the search plugin's entries
-    page.meta = _state["meta"].pop(page.url, page.meta)
+    held = _state["blocks"].pop(page.file.src_uri, None)
+    if held is not None:
+        # The blocks back, without the marks the search plugin removes from what it reads.
+        page.content = SEARCH_MARKS.sub("", put_blocks(page.content, [b.decode("utf-8") for b in held]))
     return context
+
+
+def on_post_page(output, page, config):
+    if page.file.generated_by is not None:
+        page.content = ""  # written: a big site's pages are not all kept until the end of the build
+    return output
 
 
 def on_serve(server, config, builder):
