@@ -36,20 +36,28 @@ def _parse_date(value: object) -> object:
             {"value": repr(value)}) from None
 
 
+# What a well-formed value looks like, said once for the validators and for the editors that
+# check while staff type (the JSON Schema's patternErrorMessage, the browser editor's forms).
+SLUG_EXPECTED = "cần mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ tan-son)"
+URL_EXPECTED = "cần địa chỉ web đầy đủ bắt đầu bằng https:// hoặc http://"
+PHONE_EXPECTED = ("cần số điện thoại Việt Nam: số khẩn cấp 111-115, di động 10 chữ số (03, 05, 07, 08, 09), "
+                  "máy bàn 11 chữ số bắt đầu bằng 02, hoặc đường dây 1800/1900")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _check_slug(value: str) -> str:
     if not SLUG.fullmatch(value):
-        raise PydanticCustomError(
-            "vi", "nhận được {value}, cần mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ tan-son)",
-            {"value": repr(value)})
+        raise PydanticCustomError("vi", "nhận được {value}, " + SLUG_EXPECTED, {"value": repr(value)})
     return value
 
 
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-        raise PydanticCustomError(
-            "vi", "nhận được {value}, cần địa chỉ web đầy đủ bắt đầu bằng https:// hoặc http://",
-            {"value": repr(value)})
+        raise PydanticCustomError("vi", "nhận được {value}, " + URL_EXPECTED, {"value": repr(value)})
     return value
 
 
@@ -75,19 +83,17 @@ PHONE_FORMATS = re.compile(r"11[1-5]|0[35789]\d{8}|02\d{9}|1[89]00\d{4}(?:\d{2})
 
 def _check_phone(value: str) -> str:
     if not PHONE_FORMATS.fullmatch(phone_digits(value)):
-        raise PydanticCustomError(
-            "vi",
-            "nhận được {value}, cần số điện thoại Việt Nam: số khẩn cấp 111-115, "
-            "di động 10 chữ số (03, 05, 07, 08, 09), máy bàn 11 chữ số bắt đầu bằng 02, "
-            "hoặc đường dây 1800/1900",
-            {"value": repr(value)})
+        raise PydanticCustomError("vi", "nhận được {value}, " + PHONE_EXPECTED, {"value": repr(value)})
     return value
 
 
 LocalDate = Annotated[date, BeforeValidator(_parse_date)]
-Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": f"^{SLUG.pattern}$"})]
-Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
-Phone = Annotated[str, AfterValidator(_check_phone), Field(json_schema_extra={"pattern": r"^[0-9][0-9 .\-]+[0-9]$"})]
+Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={
+    "pattern": f"^{SLUG.pattern}$", "patternErrorMessage": _sentence(SLUG_EXPECTED)})]
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={
+    "pattern": r"^https?://[^\s/?#]+[^\s]*$", "patternErrorMessage": _sentence(URL_EXPECTED)})]
+Phone = Annotated[str, AfterValidator(_check_phone), Field(json_schema_extra={
+    "pattern": r"^[0-9][0-9 .\-]+[0-9]$", "patternErrorMessage": _sentence(PHONE_EXPECTED)})]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -108,7 +114,7 @@ class QuotaGroup(Record):
     id: Slug = Field(description="Mã nhóm chỉ tiêu, ví dụ bao-dai-tinh")
     name: Text = Field(description="Tên nhóm chỉ tiêu, như trong kế hoạch")
     rule: Literal["at_least", "more_than"] = Field(
-        description="at_least: đạt khi số tin bài ≥ ngưỡng; more_than: đạt khi số tin bài > ngưỡng")
+        title="Cách tính", description="at_least: đạt khi số tin bài ≥ ngưỡng; more_than: đạt khi số tin bài > ngưỡng")
     threshold: int = Field(ge=0, description="Ngưỡng số tin bài mỗi năm")
     source: str = Field("", description="Căn cứ trong kế hoạch, ví dụ 'Mục II, chỉ tiêu 5'")
 
@@ -118,7 +124,7 @@ class Period(Record):
     title: Text = Field(description="Tên kế hoạch của giai đoạn")
     start: LocalDate = Field(description="Ngày bắt đầu giai đoạn")
     end: LocalDate = Field(description="Ngày kết thúc giai đoạn")
-    demo: bool = Field(False, description="true nếu giai đoạn này chỉ là dữ liệu minh họa")
+    demo: bool = Field(False, title="Minh họa", description="true nếu giai đoạn này chỉ là dữ liệu minh họa")
     quotas: list[QuotaGroup] = Field(description="Các chỉ tiêu tin bài hằng năm")
 
     @property
@@ -131,7 +137,7 @@ class Site(Record):
     locality: Text = Field(description="Địa phương, ví dụ huyện Lục Ngạn")
     province: Text = Field(description="Tỉnh, ví dụ tỉnh Bắc Giang")
     timezone: Annotated[str, AfterValidator(_check_timezone)] = Field("Asia/Ho_Chi_Minh", description="Múi giờ địa phương")
-    demo: bool = Field(description="true nếu đây là bộ dữ liệu minh họa (mọi trang sẽ có biểu ngữ)")
+    demo: bool = Field(title="Dữ liệu minh họa", description="true nếu đây là bộ dữ liệu minh họa (mọi trang sẽ có biểu ngữ)")
     edit_url: Url = Field(description="Địa chỉ sửa tệp trong kho git, tệp dữ liệu được nối vào sau")
     periods: list[Period] = Field(min_length=1, description="Các giai đoạn kế hoạch")
 
@@ -140,7 +146,7 @@ class Outlet(Validity):
     id: Slug = Field(description="Mã cơ quan báo chí, ví dụ bao-bac-giang")
     name: Text = Field(description="Tên cơ quan báo chí, đài, cổng thông tin")
     medium: Literal["online", "broadcast", "print"] = Field(
-        description="online: báo điện tử, cổng, trang mạng (tin bài phải có url); broadcast: phát thanh, truyền hình; print: báo in")
+        title="Loại", description="online: báo điện tử, cổng, trang mạng (tin bài phải có url); broadcast: phát thanh, truyền hình; print: báo in")
     quota: Slug | None = Field(None, description="Mã nhóm chỉ tiêu mà tin bài ở đây được tính vào")
     website: Url | None = Field(None, description="Trang chủ")
     feed: Url | None = Field(None, description="Địa chỉ RSS/Atom")
@@ -156,7 +162,7 @@ class Hotline(Validity):
     id: Slug = Field(description="Mã đường dây")
     name: Text = Field(description="Tên đường dây, ví dụ Công an xã Tân Sơn")
     number: Phone = Field(description="Số điện thoại, ví dụ 113 hoặc 0204 3882 113")
-    example: bool = Field(False, description="true nếu số này chỉ là ví dụ minh họa, không phải số thật")
+    example: bool = Field(False, title="Số ví dụ", description="true nếu số này chỉ là ví dụ minh họa, không phải số thật")
     answered_by: Text = Field(description="Ai nghe máy")
     hours: Text = Field(description="Giờ trực, ví dụ 24/7")
     channels: list[Literal["call", "sms", "zalo"]] = Field(
@@ -175,7 +181,7 @@ class ModelType(Record):
 class Evaluation(Record):
     year: int = Field(ge=2000, le=2100, description="Năm đánh giá")
     result: Literal["effective", "formal"] = Field(
-        description="effective: hoạt động hiệu quả; formal: hình thức (bị thanh loại)")
+        title="Kết quả", description="effective: hoạt động hiệu quả; formal: hình thức (bị thanh loại)")
 
 
 class SecurityModel(Record):
@@ -202,8 +208,8 @@ class Person(Record):
     deed: Text = Field(description="Việc tốt đã làm")
     date: LocalDate = Field(description="Ngày thông báo biểu dương")
     recognition: Text = Field(description="Hình thức biểu dương, khen thưởng")
-    consent: bool = Field(description="true khi đã có văn bản đồng ý công bố của người này (hoặc người giám hộ)")
-    minor: bool = Field(False, description="true nếu là người chưa thành niên: chỉ hiện chữ cái đầu của tên")
+    consent: bool = Field(title="Đã đồng ý công bố", description="true khi đã có văn bản đồng ý công bố của người này (hoặc người giám hộ)")
+    minor: bool = Field(False, title="Người chưa thành niên", description="true nếu là người chưa thành niên: chỉ hiện chữ cái đầu của tên")
 
     @property
     def quarter(self) -> tuple[int, int]:
@@ -216,7 +222,7 @@ class NewsItem(Record):
     outlet: Slug = Field(description="Mã cơ quan báo chí (trong data/outlets.yml)")
     url: Url | None = Field(None, description="Địa chỉ bài trên mạng (bắt buộc với báo điện tử)")
     status: Literal["published", "pending", "rejected"] = Field(
-        description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt; rejected: không nhận")
+        title="Trạng thái duyệt", description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt; rejected: không nhận")
     kind: Literal["tin", "bài", "phóng sự"] = Field("tin", description="Thể loại")
     summary: str = Field("", description="Tóm tắt")
     topics: list[Text] = Field([], description="Chủ đề")
@@ -227,29 +233,29 @@ class NewsItem(Record):
 # One model per file kind: the file's top level.
 
 class OutletsFile(Record):
-    outlets: list[Outlet]
+    outlets: list[Outlet] = Field(title="Cơ quan báo chí, đài, cổng thông tin")
 
 
 class CommunesFile(Record):
-    communes: list[Commune]
+    communes: list[Commune] = Field(title="Xã, phường, thị trấn")
 
 
 class HotlinesFile(Record):
-    hotlines: list[Hotline]
+    hotlines: list[Hotline] = Field(title="Đường dây nóng")
 
 
 class ModelsFile(Record):
-    types: list[ModelType]
-    models: list[SecurityModel]
+    types: list[ModelType] = Field(title="Loại mô hình")
+    models: list[SecurityModel] = Field(title="Mô hình tự quản")
 
 
 class PeopleFile(Record):
-    people: list[Person]
+    people: list[Person] = Field(title="Gương người tốt")
 
 
 class KeywordsFile(Record):
     keywords: list[Text] = Field(
-        min_length=1,
+        min_length=1, title="Từ khóa",
         description="Từ khóa chọn tin bài khi nhập từ RSS/Atom: một mục được nhập nếu tiêu đề hoặc tóm tắt "
                     "có một từ khóa (không phân biệt hoa thường, có dấu hay không dấu, đ hay d)")
 

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from antq.cms import editor_assets, editor_settings, render_cms_config
 from antq.dates import today
 from antq.load import DataError, Dataset, load_dataset
 from antq.pages import site_pages
@@ -38,6 +39,15 @@ def on_files(files, config):
     data = _state["data"]
     for page in site_pages(data, today(data.site.timezone), config.site_url):
         files.append(File.generated(config, page.uri, content=page.content))
+    # The staff editor: its configuration from the model, its code from npm (package-lock.json).
+    try:
+        assets = editor_assets()
+    except FileNotFoundError as error:
+        raise PluginError(str(error)) from None
+    settings = editor_settings(config.extra.get("editor", {}), config.site_url)
+    files.append(File.generated(config, "quan-tri/config.yml", content=render_cms_config(settings)))
+    for uri, path in assets.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
