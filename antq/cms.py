@@ -125,13 +125,13 @@ class _Builder:
     def field(self, name: str, raw: dict, required: bool, defs: dict) -> dict:
         node, _ = _resolve(raw, defs)
         out: dict = {"name": name, "label": label_of(name, node), "required": required}
-        if node.get("description") and node["description"] != out["label"]:
-            out["hint"] = node["description"]
         if name in HIDDEN:
-            return {"name": name, "label": out["label"], "widget": "hidden", "required": False}
+            return {**out, "widget": "hidden", "required": False}
         out.update(self.widget(name, node, defs))
         if out["widget"] == "relation":  # the picker shows names: "Mã cơ quan" is "Cơ quan" there
             out["label"] = label_of(name, {"title": re.sub(r"^Mã (các )?", "", out["label"])})
+        if node.get("description") and node["description"] != out["label"]:
+            out["hint"] = node["description"]
         default = node.get("default")
         if default not in (None, "", [], False) and "default" not in out:
             out["default"] = default

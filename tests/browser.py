@@ -28,9 +28,12 @@ AXE = PROJECT / "node_modules/axe-core/axe.min.js"
 TODAY = "2026-11-26"
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY) -> Path:
+def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY, **settings: str) -> Path:
+    """Build the site; `settings` are more environment variables (SITE_EDITOR_BACKEND...)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": today}
     env.pop("SITE_DATA_DIR", None)
+    env.pop("SITE_EDITOR_BACKEND", None)
+    env.update(settings)
     if data_dir is not None:
         env["SITE_DATA_DIR"] = str(data_dir)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
