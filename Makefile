@@ -3,13 +3,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test clean
+PIP := --quiet --disable-pip-version-check
 
+.PHONY: install serve build test clean lock audit
+
+# Every Python package of the tree comes from a lock, pinned with its hashes (pip refuses any
+# other file). The build backend comes first, from its own lock, so that the packages published
+# only as source and the project itself are built with it, never with an unlocked download. The
+# project is installed last, with no dependency of its own resolved.
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
-	python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+$(VENV)/.installed: pyproject.toml requirements-build.lock requirements-test.lock
+	python3 -m venv --clear $(VENV)
+	$(BIN)/pip install $(PIP) --require-hashes --no-deps -r requirements-build.lock
+	$(BIN)/pip install $(PIP) --require-hashes --no-deps --no-build-isolation -r requirements-test.lock
+	$(BIN)/pip install $(PIP) --no-deps --no-build-isolation -e .
+	$(BIN)/pip check --disable-pip-version-check
 	touch $@
 
 serve: install node_modules/.installed
@@ -45,5 +54,28 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 # -- end of npm and browser --
 
+# -- The locks: recomputed from pyproject.toml and requirements-tools.in by `make lock` (PyPI
+# needed) after changing a version there; requirements.lock is the site's own tree (no test tools). `make audit` asks an advisory database (online) about
+# every locked package; it is not part of `make test`, which must pass offline. --
+TOOLS := .venv-tools
+COMPILE := $(TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+
+$(TOOLS)/.installed: requirements-tools.lock
+	python3 -m venv --clear $(TOOLS)
+	$(TOOLS)/bin/pip install $(PIP) --require-hashes --no-deps -r requirements-tools.lock
+	touch $@
+
+lock: $(TOOLS)/.installed
+	$(COMPILE) --all-build-deps --only-build-deps --output-file requirements-build.lock pyproject.toml
+	$(COMPILE) --output-file requirements.lock pyproject.toml
+	$(COMPILE) --extra test --output-file requirements-test.lock pyproject.toml
+	$(COMPILE) --output-file requirements-tools.lock requirements-tools.in
+
+audit: $(TOOLS)/.installed
+	$(TOOLS)/bin/pip-audit --strict --require-hashes --disable-pip --progress-spinner off \
+		-r requirements-build.lock -r requirements-test.lock -r requirements-tools.lock
+# -- end of the locks --
+
 clean:
-	rm -rf $(VENV) site node_modules
+	rm -rf $(VENV) $(TOOLS) site node_modules

@@ -2,8 +2,8 @@
 
 Every form field comes from the JSON Schema of `antq/model.py`: its label from the field's
 `title` (or the first clause of its description), its hint from the description, required
-fields, choices, patterns and defaults. Fields that hold another record's id (`outlet`,
-`commune`...) become pickers that show names and store ids.
+fields, choices, patterns and defaults. Fields that hold another record's id (marked `x-ref`
+in the model: `outlet`, `commune`...) become pickers that show names and store ids.
 """
 
 from __future__ import annotations
@@ -32,9 +32,6 @@ NEWS_PATH = "{{date | truncate(4)}}/{{date}}-{{slug}}"
 STORED_DATE = "YYYY-MM-DD"
 SHOWN_DATE = "DD/MM/YYYY"
 
-# Fields holding the id of a record in another list: field name -> that list's key.
-REFERENCES = {"outlet": "outlets", "commune": "communes", "communes": "communes", "type": "types",
-              "entered_by": "staff", "approved_by": "staff"}
 # Written by commands, never typed: kept as they are, not shown.
 HIDDEN = {"guid"}
 # Free text that may run over several lines.
@@ -139,8 +136,8 @@ class _Builder:
 
     def widget(self, name: str, node: dict, defs: dict) -> dict:
         kind = node.get("type")
-        if name in REFERENCES and self.targets.get(REFERENCES[name]):
-            return self.relation(REFERENCES[name], multiple=kind == "array") | (
+        if self.targets.get(node.get("x-ref")):
+            return self.relation(node["x-ref"], multiple=kind == "array") | (
                 {"min": node["minItems"]} if "minItems" in node else {})
         if kind == "array":
             return self.list_widget(name, node, defs)

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import calendar
 import os
+import re
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
+
+from .problems import UserError
 
 
 def today(tz: str) -> date:
     """Today in `tz`; $SITE_TODAY (YYYY-MM-DD) fixes it for tests and previews."""
     fixed = os.environ.get("SITE_TODAY")
-    return date.fromisoformat(fixed) if fixed else datetime.now(ZoneInfo(tz)).date()
+    if not fixed:
+        return datetime.now(ZoneInfo(tz)).date()
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fixed):
+            return date.fromisoformat(fixed)
+    except ValueError:
+        pass
+    raise UserError(f"biến môi trường SITE_TODAY là {fixed!r}, cần một ngày có thật dạng YYYY-MM-DD "
+                    "(hoặc bỏ trống để dùng ngày hôm nay)")
 
 
 def local_date(utc_struct, tz: str) -> date:

@@ -8,30 +8,33 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from html.parser import HTMLParser
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from .checks import canonical_url, clean_url
-from .dates import local_date, show
+from .dates import local_date, show, today
 from .fetch import DEFAULT_TIMEOUT, FetchError, Fetched, fetch, is_remote, user_agent
-from .load import Dataset, display_path, load_dataset
+from .dataset import Dataset
+from .load import load_dataset
+from .problems import DataError, UserError
 from .model import Outlet
-from .news import fold, news_path, news_text, write_new
+from .files import write_atomic
+from .news import news_path, news_text
+from .text import fold, plain_text, shorten
+from .urls import canonical_url, clean_url
 
 # ETag and Last-Modified of each remote feed, beside the data it belongs to: an unchanged feed is
 # then answered with 304 Not Modified. Losing the file only costs one full download per feed.
 STATE_FILE = ".feed-state.json"
 SUMMARY_LIMIT = 400
+# New items taken from one feed in one run: a feed that suddenly lists thousands of relevant
+# entries (a broken or hostile server) must not flood one pull request. The rest come next run.
+MAX_NEW_PER_FEED = 50
 # Harmless oddities of real feeds, not reasons to refuse one: a server that says text/xml without
 # a charset for a document that declares its own, or that serves a feed as text/html.
 _TOLERATED = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -41,7 +44,7 @@ class FeedError(Exception):
     """A feed was read but is not a usable RSS/Atom document; the message is the cause."""
 
 
-class SourceError(Exception):
+class SourceError(UserError):
     """The command named a feed that cannot be imported (an unknown outlet)."""
 
 
@@ -64,49 +67,6 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None, url: str |
     return parsed
 
 
-class _TextOnly(HTMLParser):
-    BREAKS = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
-    SKIP = {"script", "style"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BREAKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in self.BREAKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def plain_text(value: str, content_type: str = "text/html") -> str:
-    """Text as a reader sees it: markup stripped, entities decoded, spaces collapsed, NFC
-    (a feed in windows-1258 decodes to letters with separate tone marks)."""
-    if "html" in content_type:
-        parser = _TextOnly()
-        parser.feed(value)
-        parser.close()
-        value = "".join(parser.parts)
-    return unicodedata.normalize("NFC", " ".join(value.split()))
-
-
-def shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
-
-
 @dataclass(frozen=True)
 class Entry:
     title: str
@@ -124,9 +84,13 @@ def _text(entry, name: str) -> str:
 
 def _link(entry, base: str | None) -> str | None:
     link = (entry.get("link") or "").strip()
-    if link and base:
-        link = urljoin(base, link)
-    return clean_url(link) if link and urlsplit(link).scheme in ("http", "https") and urlsplit(link).netloc else None
+    try:
+        if link and base:
+            link = urljoin(base, link)
+        usable = link and urlsplit(link).scheme in ("http", "https") and urlsplit(link).netloc
+        return clean_url(link) if usable else None
+    except ValueError:  # e.g. an unclosed IPv6 bracket: not an address at all
+        return None
 
 
 def read_entries(parsed, base: str | None = None) -> list[Entry]:
@@ -134,7 +98,7 @@ def read_entries(parsed, base: str | None = None) -> list[Entry]:
     base = base or parsed.feed.get("link")
     # dict.get: feedparser's own get() maps a missing `updated` to `published`, with a warning.
     return [Entry(title=_text(e, "title"), url=_link(e, base), guid=(e.get("id") or "").strip() or None,
-                  summary=shorten(_text(e, "summary")),
+                  summary=shorten(_text(e, "summary"), SUMMARY_LIMIT),
                   published=dict.get(e, "published_parsed") or dict.get(e, "updated_parsed"),
                   date_text=dict.get(e, "published") or dict.get(e, "updated") or "")
             for e in parsed.entries]
@@ -158,7 +122,7 @@ class OnFile:
     def __init__(self, data: Dataset) -> None:
         self.urls = {canonical_url(n.url) for n in data.news if n.url}
         self.guids = {(n.outlet, n.guid) for n in data.news if n.guid}
-        self.paths = set(data.news_files)
+        self.paths = {data.file_of(n) for n in data.news}
 
     def has(self, outlet: str, entry: Entry) -> bool:
         return (entry.url is not None and canonical_url(entry.url) in self.urls) or (
@@ -196,11 +160,33 @@ class FeedResult:
     new: list[NewFile] = field(default_factory=list)
     already: int = 0
     irrelevant: int = 0
-    problems: list[str] = field(default_factory=list)  # entries reported and not imported
+    problems: list[str] = field(default_factory=list)  # entries reported and skipped
+    left_over: int = 0  # relevant new entries beyond MAX_NEW_PER_FEED, left for the next run
     failure: str | None = None  # the feed could not be read at all
     unchanged: bool = False  # 304 Not Modified
     moved_to: str | None = None  # the address a redirect led to
     validators: dict[str, str] = field(default_factory=dict)  # ETag / Last-Modified to remember
+
+
+@dataclass
+class ImportResult:
+    """What one run did, feed by feed; the command turns it into a report and an exit code."""
+    feeds: list[FeedResult]
+    dry_run: bool = False
+    limit: int = MAX_NEW_PER_FEED
+
+    @property
+    def new(self) -> int:
+        return sum(len(r.new) for r in self.feeds)
+
+    @property
+    def failed(self) -> list[FeedResult]:
+        return [r for r in self.feeds if r.failure is not None]
+
+    @property
+    def skipped(self) -> int:
+        """Entries that were relevant and not on file but not imported: reported, or over the limit."""
+        return sum(len(r.problems) + r.left_over for r in self.feeds)
 
 
 def _entry_problem(outlet: Outlet, entry: Entry, tz: str) -> tuple[str | None, date | None]:
@@ -210,7 +196,12 @@ def _entry_problem(outlet: Outlet, entry: Entry, tz: str) -> tuple[str | None, d
         found = f" (nguồn ghi {entry.date_text!r}, không đọc được)" if entry.date_text else ""
         return (f"không có ngày đăng{found}; không đoán ngày: nếu cần, thêm tay bằng "
                 "python scripts/new_article.py"), None
-    day = local_date(entry.published, tz)
+    try:
+        day = local_date(entry.published, tz)
+    except (OverflowError, ValueError):  # year 0, or year 9999 late in the day UTC
+        return f"ngày đăng {entry.date_text!r} nằm ngoài khoảng ngày dùng được (năm 1 đến 9999 theo giờ Việt Nam)", None
+    if day > today(tz) + timedelta(days=1):
+        return f"ngày đăng {show(day)} ở tương lai (nguồn ghi {entry.date_text!r})", day
     if outlet.medium == "online" and entry.url is None:
         return "không có địa chỉ bài viết (http/https) dùng được", day
     if not outlet.valid_on(day):
@@ -218,9 +209,14 @@ def _entry_problem(outlet: Outlet, entry: Entry, tz: str) -> tuple[str | None, d
     return None, day
 
 
+def _label(entry: Entry) -> str:
+    return f"mục {(entry.title or entry.url or entry.guid or '')[:200]!r}"
+
+
 def choose_entries(data: Dataset, result: FeedResult, entries: list[Entry], on_file: OnFile,
-                   matches: Callable[[str], bool]) -> None:
-    """Sort each entry into new / already on file / not relevant / reported, in `result`."""
+                   matches: Callable[[str], bool], limit: int = MAX_NEW_PER_FEED) -> None:
+    """Sort each entry into new / already on file / not relevant / reported / over the limit, in
+    `result`. New entries are taken in the feed's order (newest first in nearly every feed)."""
     outlet = result.outlet
     for entry in entries:
         if on_file.has(outlet.id, entry):
@@ -231,7 +227,10 @@ def choose_entries(data: Dataset, result: FeedResult, entries: list[Entry], on_f
             continue
         problem, day = _entry_problem(outlet, entry, data.site.timezone)
         if problem:
-            result.problems.append(f"mục {entry.title or entry.url or entry.guid!r}: {problem}")
+            result.problems.append(f"{_label(entry)}: {problem}")
+            continue
+        if len(result.new) >= limit:
+            result.left_over += 1
             continue
         rel = free_path(data.root, day, entry.title, on_file.paths)
         on_file.add(outlet.id, entry, rel)
@@ -251,11 +250,8 @@ def load_state(root: Path) -> dict[str, dict[str, str]]:
 
 
 def save_state(root: Path, state: dict[str, dict[str, str]]) -> None:
-    text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    fd, temp = tempfile.mkstemp(dir=root, prefix=".tmp-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(temp, root / STATE_FILE)
+    write_atomic(root / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True) + "\n", replace=True)
+
 
 
 # -- the whole import --------------------------------------------------------------------------
@@ -272,7 +268,8 @@ def feed_sources(data: Dataset, chosen: list[tuple[str, str]] | None) -> list[tu
 
 
 def read_feed(data: Dataset, result: FeedResult, remembered: Mapping[str, str], on_file: OnFile,
-              matches: Callable[[str], bool], get: Callable[..., Fetched], **fetch_options) -> None:
+              matches: Callable[[str], bool], get: Callable[..., Fetched], limit: int = MAX_NEW_PER_FEED,
+              **fetch_options) -> None:
     try:
         got = get(result.source, etag=remembered.get("etag"), modified=remembered.get("last_modified"),
                   **fetch_options)
@@ -292,77 +289,77 @@ def read_feed(data: Dataset, result: FeedResult, remembered: Mapping[str, str], 
     # Relative links: against the address the feed was read from; a local copy has none, so the
     # outlet's website (or, in read_entries, the feed's own link) stands in.
     base = (got.url or result.source) if is_remote(result.source) else result.outlet.website
-    choose_entries(data, result, read_entries(parsed, base), on_file, matches)
+    choose_entries(data, result, read_entries(parsed, base), on_file, matches, limit)
+
+
+def drop_refused(root: Path, feeds: list[FeedResult]) -> None:
+    """Validate the data set as it will be; a new file it refuses is reported on its feed and dropped.
+
+    Raises `DataError` when the data already on file has problems (nothing is written then)."""
+    while True:
+        origin = {root / f.rel: (r, f) for r in feeds for f in r.new}
+        if not origin:
+            return
+        try:
+            load_dataset(root, added={f.rel: f.text for _, f in origin.values()})
+            return
+        except DataError as error:
+            refused: dict[Path, list[str]] = {}
+            for problem in error.problems:
+                if problem.path in origin:
+                    refused.setdefault(problem.path, []).append(f"{problem.field}: {problem.message}")
+            if not refused:
+                raise
+        for path, messages in refused.items():
+            result, new = origin[path]
+            result.new.remove(new)
+            result.problems.append(f"mục {new.title[:200]!r}: {'; '.join(messages)}")
 
 
 def import_feeds(root: Path, chosen: list[tuple[str, str]] | None = None, *, dry_run: bool = False,
                  timeout: float = DEFAULT_TIMEOUT, agent: str = user_agent(None),
-                 get: Callable[..., Fetched] = fetch) -> list[FeedResult]:
+                 limit: int = MAX_NEW_PER_FEED, get: Callable[..., Fetched] = fetch) -> ImportResult:
     """Read each feed, then write every new item once the data set with all of them validates.
 
-    Raises `DataError` (nothing written) or `SourceError`; a feed that fails is in its result."""
+    A feed that fails, and an entry that cannot be imported, are in the result; the others go on.
+    Raises `DataError` (nothing written) or `SourceError`."""
     data = load_dataset(root)
     state = load_state(root)
     on_file = OnFile(data)
     matches = keyword_matcher(data.keywords)
-    results = []
+    feeds = []
     for outlet, source in feed_sources(data, chosen):
         result = FeedResult(outlet, source)
-        read_feed(data, result, state.get(source, {}), on_file, matches, get, timeout=timeout, agent=agent)
-        results.append(result)
-    added = {f.rel: f.text for r in results for f in r.new}
-    if added:
-        load_dataset(root, added=added)  # the data set as it will be: raises before anything is written
-    if dry_run:
-        return results
-    for result in results:
-        result.new = [_write(root, f, on_file.paths) for f in result.new]
-    for result in results:
-        if is_remote(result.source) and result.failure is None:
+        read_feed(data, result, state.get(source, {}), on_file, matches, get, limit, timeout=timeout, agent=agent)
+        feeds.append(result)
+    drop_refused(root, feeds)  # raises before anything is written
+    if not dry_run:
+        for result in feeds:
+            result.new = [_write(root, f, on_file.paths) for f in result.new]
+        _remember(root, state, feeds)
+    return ImportResult(feeds, dry_run, limit)
+
+
+def _remember(root: Path, state: dict[str, dict[str, str]], feeds: list[FeedResult]) -> None:
+    for result in feeds:
+        if not is_remote(result.source) or result.failure is not None:
+            continue
+        # A feed cut at the limit is read in full next time: a 304 would hide what was left.
+        if result.validators and not result.left_over:
             state[result.source] = result.validators
-            if not result.validators:
-                del state[result.source]
-    if any(is_remote(r.source) for r in results):
+        else:
+            state.pop(result.source, None)
+    if any(is_remote(r.source) for r in feeds):
         save_state(root, state)
-    return results
 
 
 def _write(root: Path, new: NewFile, taken: set[str]) -> NewFile:
     rel = new.rel
     while True:
         try:
-            write_new(root / rel, new.text)
+            write_atomic(root / rel, new.text)
             return NewFile(rel, new.text, new.title)
         except FileExistsError:  # created meanwhile by someone else: never overwritten
             taken.add(rel)
             day = date.fromisoformat(Path(rel).name[:10])
             rel = free_path(root, day, new.title, taken)
-
-
-# -- the report --------------------------------------------------------------------------------
-
-def feed_label(result: FeedResult) -> str:
-    return f"{result.outlet.name} ({result.outlet.id}), {result.source}"
-
-
-def report_lines(result: FeedResult, root: Path, dry_run: bool = False) -> list[str]:
-    """What the command prints for one feed that was read (a failure is printed as an error)."""
-    if result.unchanged:
-        return [f"{feed_label(result)}: không thay đổi từ lần đọc trước (HTTP 304), không tải lại"]
-    new = "sẽ nhập" if dry_run else "mới"
-    lines = [f"{feed_label(result)}: {len(result.new)} {new}, {result.already} đã có, "
-             f"{result.irrelevant} không liên quan, {len(result.problems)} lỗi"]
-    if result.moved_to:
-        lines.append(f"  → nguồn tin đã chuyển tới {result.moved_to}; nên sửa feed trong data/outlets.yml")
-    lines += [f"  + {display_path(root / f.rel)}" for f in result.new]
-    lines += [f"  ! {p}" for p in result.problems]
-    return lines
-
-
-def totals_line(results: list[FeedResult], dry_run: bool = False) -> str:
-    new = sum(len(r.new) for r in results)
-    failed = sum(r.failure is not None for r in results)
-    head = f"Thử (không ghi gì): {new} tin sẽ được nhập" if dry_run else f"Tổng: {new} tin mới chờ duyệt"
-    tail = f"; {failed}/{len(results)} nguồn lỗi" if failed else ""
-    hint = "; duyệt bằng python scripts/review.py" if new and not dry_run else ""
-    return f"{head} từ {len(results)} nguồn{tail}{hint}."

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 
-from .load import Dataset
+from .dataset import Dataset
 from .model import NewsItem
-from .render import Page
+from .page import Page
 
 FEED_ITEMS = 50
 RSS, ATOM, JSON_FEED = "tin-bai/rss.xml", "tin-bai/atom.xml", "tin-bai/feed.json"
@@ -55,7 +55,7 @@ class _Feed:
     def id(self, item: NewsItem) -> str:
         if item.url:
             return item.url
-        return f"{self.home}{item.date.year}/#{PurePosixPath(self.data.news_file[id(item)]).stem}"
+        return f"{self.home}{item.date.year}/#{PurePosixPath(self.data.file_of(item)).stem}"
 
     def outlet(self, item: NewsItem) -> str:
         return self.data.outlet[item.outlet].name

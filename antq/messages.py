@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 
@@ -97,3 +98,69 @@ def field_label(loc: tuple) -> str:
     for part in loc:
         label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else str(part))
     return label or "(tệp)"
+
+
+# What PyYAML's parser says (English), in words staff can act on: (part of the problem, message).
+YAML_PROBLEMS = [
+    ("duplicate key", "khóa {key} được viết hai lần trong cùng một nhóm; cần xóa một dòng (YAML chỉ giữ dòng sau)"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng? Giá trị mở bằng dấu ngoặc ở đây chưa được đóng"),
+    ("found unexpected end of", "thiếu dấu ngoặc kép đóng? Giá trị mở bằng dấu ngoặc ở đây chưa được đóng"),
+    ("mapping values are not allowed", "dấu hai chấm ở chỗ không được phép; nếu giá trị có dấu hai chấm, "
+                                       "cần đặt cả giá trị trong dấu ngoặc kép"),
+    ("cannot start any token", "có ký tự tab hoặc ký tự không được đứng đầu giá trị; cần thụt lề bằng dấu cách "
+                               "và đặt giá trị trong dấu ngoặc kép"),
+    ("did not find expected key", "thụt lề không thẳng hàng với các dòng trên, hoặc thiếu dấu ngoặc kép đóng? "
+                                  "cần thụt lề bằng dấu cách cho thẳng hàng"),
+    ("expected <block end>", "thụt lề không thẳng hàng với các dòng trên; cần thụt lề bằng dấu cách cho thẳng hàng"),
+    ("did not find expected '-'", "dòng này cần bắt đầu bằng \"- \" như các mục khác của danh sách"),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau tên trường, hoặc thiếu dấu ngoặc kép đóng?"),
+    ("unacceptable character", "có ký tự điều khiển không nhìn thấy; cần xóa ký tự này"),
+]
+
+
+# Characters YAML refuses to read at all (its reader reports them by byte, not by character).
+UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """(line, column) of the first line from `first` to `last` (0-based) with an unpaired double quote."""
+    lines = text.splitlines()
+    for number in range(first, min(last, len(lines) - 1) + 1):
+        quotes = [m.start() for m in re.finditer(r'(?<!\\)"', lines[number].split(" #", 1)[0])]
+        if len(quotes) % 2:
+            return number + 1, quotes[0] + 1
+    return None
+
+
+def yaml_error(error: Exception, text: str) -> tuple[int, str]:
+    """The line and the Vietnamese message of a YAML syntax error, with its column and a hint."""
+    problem = str(getattr(error, "problem", "") or "")
+    bad_char = UNREADABLE.search(text) if hasattr(error, "position") else None
+    if hasattr(error, "position"):  # a ReaderError: a character YAML does not accept at all
+        line, column = _position(text, bad_char.start() if bad_char else 0)
+        problem = "unacceptable character"
+    elif "expected key" in problem or "expected <block end>" in problem or "expected ':'" in problem:
+        # A quote left open swallows the lines after it; the parser notices only lines later.
+        mark, start = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
+        quote = _unclosed_quote(text, start.line if start else 0, mark.line if mark else 0)
+        line, column = quote or ((mark.line + 1, mark.column + 1) if mark else (1, 1))
+        if quote:
+            problem = "found unexpected end of stream"
+    else:
+        # An unclosed quote is reported where the file ends: point at where the quote opened.
+        context = getattr(error, "context", "") or ""
+        mark = (getattr(error, "context_mark", None) if "quoted scalar" in context
+                else getattr(error, "problem_mark", None) or getattr(error, "context_mark", None))
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "quoted scalar" in context:
+            problem = "found unexpected end of stream"
+    for part, message in YAML_PROBLEMS:
+        if part in problem:
+            key = problem.split("duplicate key ", 1)[-1]
+            return line, f"YAML không đọc được (cột {column}): " + message.format(key=key)
+    return line, (f"YAML không đọc được (cột {column}); cần kiểm tra dấu hai chấm, thụt lề bằng dấu cách "
+                  "và dấu ngoặc kép")

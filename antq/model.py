@@ -14,11 +14,17 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 from pydantic_core import PydanticCustomError
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+from .problems import Where
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+# Dates outside these years are typing mistakes (0202 for 2020, 9999), not plans or news.
+YEARS = range(1945, 2101)
 
 
 def _parse_date(value: object) -> object:
@@ -29,11 +35,16 @@ def _parse_date(value: object) -> object:
             "vi", "nhận được {value}, cần ngày dạng YYYY-MM-DD (ví dụ 2024-03-05)",
             {"value": repr(value)})
     try:
-        return date.fromisoformat(value)
+        date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError(
             "vi", "nhận được {value}, ngày này không có trên lịch; cần ngày có thật dạng YYYY-MM-DD",
             {"value": repr(value)}) from None
+    if int(value[:4]) not in YEARS:
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, năm {year} có vẻ gõ nhầm; cần năm từ {first} đến {last}",
+            {"value": repr(value), "year": value[:4], "first": YEARS[0], "last": YEARS[-1]})
+    return date.fromisoformat(value)
 
 
 # What a well-formed value looks like, said once for the validators and for the editors that
@@ -73,12 +84,16 @@ def phone_digits(number: str) -> str:
     return re.sub(r"[\s.\-]", "", number)
 
 
+# Ids that would take the place of a generated page (the posters' index and whole-area poster).
+RESERVED_IDS = frozenset({"index", "toan-dia-ban"})
+
 # National emergency short codes, in the order the hotline page lists them.
 EMERGENCY = ("113", "114", "115", "111", "112")
 
 # Vietnamese numbers: emergency short codes, 10-digit mobiles (03/05/07/08/09),
 # 11-digit landlines with a 02xx area code, and 1800 (free) / 1900 lines.
-PHONE_FORMATS = re.compile(r"11[1-5]|0[35789]\d{8}|02\d{9}|1[89]00\d{4}(?:\d{2})?")
+# ASCII digits only: `\d` would also take full-width and other scripts' digits, which no phone dials.
+PHONE_FORMATS = re.compile(r"11[1-5]|0[35789]\d{8}|02\d{9}|1[89]00\d{4}(?:\d{2})?", re.ASCII)
 
 
 def _check_phone(value: str) -> str:
@@ -94,11 +109,35 @@ Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={
     "pattern": r"^https?://[^\s/?#]+[^\s]*$", "patternErrorMessage": _sentence(URL_EXPECTED)})]
 Phone = Annotated[str, AfterValidator(_check_phone), Field(json_schema_extra={
     "pattern": r"^[0-9][0-9 .\-]+[0-9]$", "patternErrorMessage": _sentence(PHONE_EXPECTED)})]
-Text = Annotated[str, Field(min_length=1)]
+# Spaces that show nothing: a title made only of them (or of ordinary spaces) is empty.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def _check_text(value: str) -> str:
+    if not value.strip(INVISIBLE + " \t\n\r\u00a0\u3000").strip():
+        raise PydanticCustomError("vi", "chỉ có dấu cách hoặc ký tự không nhìn thấy, cần có nội dung", {})
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_check_text)]
+
+
+def ref(kind: str) -> dict:
+    """Marks a field that holds ids of records of another list (`kind`: its key, e.g. "communes").
+    The checks look every such field up; the schema carries the mark as `x-ref` for editors."""
+    return {"x-ref": kind}
+
+
+def ref_kind(info) -> str | None:
+    """The list a field refers to (see `ref`), or None."""
+    extra = info.json_schema_extra
+    return extra.get("x-ref") if isinstance(extra, dict) else None
 
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # Where the loader read the record: its position travels with it (copies keep it too).
+    _where: Where | None = PrivateAttr(None)
 
 
 class Validity(Record):
@@ -138,7 +177,8 @@ class Site(Record):
     province: Text = Field(description="Tỉnh, ví dụ tỉnh Bắc Giang")
     timezone: Annotated[str, AfterValidator(_check_timezone)] = Field("Asia/Ho_Chi_Minh", description="Múi giờ địa phương")
     demo: bool = Field(title="Dữ liệu minh họa", description="true nếu đây là bộ dữ liệu minh họa (mọi trang sẽ có biểu ngữ)")
-    edit_url: Url = Field(description="Địa chỉ sửa tệp trong kho git, tệp dữ liệu được nối vào sau")
+    edit_url: Annotated[Url, AfterValidator(lambda url: url if url.endswith("/") else url + "/")] = Field(
+        description="Địa chỉ sửa tệp trong kho git, tệp dữ liệu được nối vào sau")
     periods: list[Period] = Field(min_length=1, description="Các giai đoạn kế hoạch")
 
 
@@ -147,7 +187,8 @@ class Outlet(Validity):
     name: Text = Field(description="Tên cơ quan báo chí, đài, cổng thông tin")
     medium: Literal["online", "broadcast", "print"] = Field(
         title="Loại", description="online: báo điện tử, cổng, trang mạng (tin bài phải có url); broadcast: phát thanh, truyền hình; print: báo in")
-    quota: Slug | None = Field(None, description="Mã nhóm chỉ tiêu mà tin bài ở đây được tính vào")
+    quota: Slug | None = Field(None, description="Mã nhóm chỉ tiêu mà tin bài ở đây được tính vào",
+                               json_schema_extra=ref("quotas"))
     website: Url | None = Field(None, description="Trang chủ")
     feed: Url | None = Field(None, description="Địa chỉ RSS/Atom")
 
@@ -167,7 +208,8 @@ class Hotline(Validity):
     hours: Text = Field(description="Giờ trực, ví dụ 24/7")
     channels: list[Literal["call", "sms", "zalo"]] = Field(
         min_length=1, description="Kênh nhận tin: call (gọi), sms (nhắn tin), zalo")
-    commune: Slug | None = Field(None, description="Mã xã, thị trấn; bỏ trống nếu dùng cho toàn địa bàn")
+    commune: Slug | None = Field(None, description="Mã xã, thị trấn; bỏ trống nếu dùng cho toàn địa bàn",
+                                 json_schema_extra=ref("communes"))
     checked: LocalDate = Field(description="Ngày gần nhất có người gọi thử số này")
     note: str = Field("", description="Ghi chú")
 
@@ -187,8 +229,8 @@ class Evaluation(Record):
 class SecurityModel(Record):
     id: Slug = Field(description="Mã mô hình")
     name: Text = Field(description="Tên mô hình")
-    type: Slug = Field(description="Mã loại mô hình (trong mục types)")
-    commune: Slug = Field(description="Mã xã, thị trấn")
+    type: Slug = Field(description="Mã loại mô hình (trong mục types)", json_schema_extra=ref("types"))
+    commune: Slug = Field(description="Mã xã, thị trấn", json_schema_extra=ref("communes"))
     place: Text = Field(description="Nơi hoạt động: thôn, tổ dân phố, cơ quan")
     established: LocalDate = Field(description="Ngày thành lập")
     members: int = Field(ge=0, description="Số thành viên")
@@ -201,15 +243,44 @@ class SecurityModel(Record):
         return latest is not None and latest.result == "formal"
 
 
+def _refuse_yes_no(value: object) -> object:
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần số và ngày của văn bản đồng ý công bố đã ký, ví dụ "
+                  "consent: {{document: \"05/ĐY-CAX\", date: 2024-03-01}}; chưa có văn bản thì bỏ người này khỏi tệp",
+            {"value": str(value).lower()})
+    return value
+
+
+def _document_number(value: str) -> str:
+    if "://" in value or re.search(r"\.(?:jpe?g|png|pdf|heic|gif|docx?)\b", value, re.IGNORECASE):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần số văn bản (ví dụ 05/ĐY-CAX), không ghi ảnh chụp, tệp hay đường dẫn",
+            {"value": repr(value)})
+    return value
+
+
+class Consent(Record):
+    """The signed consent to publish: a reference to the document, never a copy of it."""
+    document: Annotated[Text, AfterValidator(_document_number)] = Field(
+        description="Số văn bản đồng ý công bố đã ký (ví dụ 05/ĐY-CAX); không ghi ảnh chụp hay đường dẫn")
+    date: LocalDate = Field(description="Ngày ký văn bản đồng ý")
+
+
+# A minor's name as stored: initials only, such as "N.M.A." (the full name never enters the repository).
+INITIALS = re.compile(r"(?:[^\W\d_]\.\s?)+")
+
+
 class Person(Record):
     id: Slug = Field(description="Mã gương người tốt")
-    name: Text = Field(description="Họ tên")
-    commune: Slug = Field(description="Mã xã, thị trấn")
+    name: Text = Field(description="Họ tên; người chưa thành niên chỉ ghi chữ cái đầu, ví dụ N.M.A.")
+    commune: Slug = Field(description="Mã xã, thị trấn", json_schema_extra=ref("communes"))
     deed: Text = Field(description="Việc tốt đã làm")
     date: LocalDate = Field(description="Ngày thông báo biểu dương")
     recognition: Text = Field(description="Hình thức biểu dương, khen thưởng")
-    consent: bool = Field(title="Đã đồng ý công bố", description="true khi đã có văn bản đồng ý công bố của người này (hoặc người giám hộ)")
-    minor: bool = Field(False, title="Người chưa thành niên", description="true nếu là người chưa thành niên: chỉ hiện chữ cái đầu của tên")
+    consent: Annotated[Consent, BeforeValidator(_refuse_yes_no)] = Field(
+        description="Văn bản đồng ý công bố đã ký của người này (hoặc người giám hộ): số và ngày")
+    minor: bool = Field(False, title="Người chưa thành niên", description="true nếu là người chưa thành niên: tên chỉ ghi chữ cái đầu, ví dụ N.M.A.")
 
     @property
     def quarter(self) -> tuple[int, int]:
@@ -219,14 +290,14 @@ class Person(Record):
 class NewsItem(Record):
     title: Text = Field(description="Tiêu đề tin bài")
     date: LocalDate = Field(description="Ngày đăng hoặc phát sóng, theo giờ Việt Nam (YYYY-MM-DD)")
-    outlet: Slug = Field(description="Mã cơ quan báo chí (trong data/outlets.yml)")
+    outlet: Slug = Field(description="Mã cơ quan báo chí (trong data/outlets.yml)", json_schema_extra=ref("outlets"))
     url: Url | None = Field(None, description="Địa chỉ bài trên mạng (bắt buộc với báo điện tử)")
     status: Literal["published", "pending", "rejected"] = Field(
         title="Trạng thái duyệt", description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt; rejected: không nhận")
     kind: Literal["tin", "bài", "phóng sự"] = Field("tin", description="Thể loại")
     summary: str = Field("", description="Tóm tắt")
     topics: list[Text] = Field([], description="Chủ đề")
-    communes: list[Slug] = Field([], description="Mã các xã, thị trấn được nhắc đến")
+    communes: list[Slug] = Field([], description="Mã các xã, thị trấn được nhắc đến", json_schema_extra=ref("communes"))
     guid: str | None = Field(None, description="Mã mục trong nguồn RSS/Atom (do lệnh nhập điền)")
 
 

@@ -2,65 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from datetime import date
 
 from . import render
 from .dates import show
 from .feeds import feed_pages, subscribe_note
 from .html import block, join, link, table
-from .load import Dataset
+from .dataset import Dataset
+from .export import NEWS_COLUMNS, news_record, quota_csv, quota_detail, to_csv, to_json
 from .model import NewsItem
 from .posters import poster_pages
 from .quota import YearResult, count_quotas, leading_years
-from .render import Page
-
-NEWS_COLUMNS = ["date", "title", "outlet", "outlet_name", "quota_group", "kind", "url", "communes", "summary", "file"]
-QUOTA_COLUMNS = ["year", "group", "name", "rule", "threshold", "count", "met", "remaining", "outlets"]
-
-
-def news_record(data: Dataset, item: NewsItem) -> dict:
-    outlet = data.outlet[item.outlet]
-    return {"date": item.date.isoformat(), "title": item.title, "outlet": outlet.id, "outlet_name": outlet.name,
-            "quota_group": outlet.quota, "kind": item.kind, "url": item.url, "communes": list(item.communes),
-            "summary": item.summary, "file": "data/" + data.news_file[id(item)]}
-
-
-def _csv_cell(value: object) -> str:
-    text = ";".join(value) if isinstance(value, list) else ("" if value is None else str(value))
-    # A cell starting with these is run as a formula by spreadsheets.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def to_csv(columns: list[str], records: list[dict]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([_csv_cell(r[c]) for c in columns] for r in records)
-    # With a BOM, spreadsheet programs read the Vietnamese text as UTF-8.
-    return out.getvalue().encode("utf-8-sig")
-
-
-def to_json(value: object) -> bytes:
-    # No indent: with one, json falls back from its C encoder to pure Python (10x slower on big downloads).
-    return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def quota_records(year: YearResult) -> list[dict]:
-    return [dict(year=year.year, group=g.group.id, name=g.group.name, rule=g.group.rule, threshold=g.group.threshold,
-                 count=g.count, met=g.met, remaining=g.remaining, outlets=list(g.outlets)) for g in year.groups]
-
-
-def quota_detail(year: YearResult, record: dict[int, dict]) -> dict:
-    """`record` maps id(item) to the item's download record (see `download_pages`)."""
-    summary = year.summary()
-    for out, g in zip(summary["groups"], year.groups):
-        out.update(target=g.target, by_month=list(g.by_month), by_outlet=g.by_outlet,
-                   items=[record[id(n)] for n in g.items])
-    return summary
-
+from .page import Page
 
 def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results: dict[int, YearResult]) -> list[Page]:
     # Each item's record and each year's detail is built once, then shared by every file it appears in.
@@ -75,7 +28,7 @@ def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results
         pages += [Page(f"du-lieu/tin-bai-{year}.csv", to_csv(NEWS_COLUMNS, records)),
                   Page(f"du-lieu/tin-bai-{year}.json", to_json(records))]
     for year, result in results.items():
-        pages += [Page(f"du-lieu/chi-tieu-{year}.csv", to_csv(QUOTA_COLUMNS, quota_records(result))),
+        pages += [Page(f"du-lieu/chi-tieu-{year}.csv", quota_csv([result])),
                   Page(f"du-lieu/chi-tieu-{year}.json", to_json(details[year]))]
     return pages
 

@@ -13,12 +13,14 @@ import segno
 
 from .dates import show
 from .html import Html, block, esc, front_matter, join, link, md, tag
-from .load import Dataset
+from .dataset import Dataset
+from .hotlines import poster_hotlines
 from .model import Commune, Hotline
-from .render import CHANNEL, Page, current_hotlines, emergency_hotlines, number_html
+from .page import Page
+from .render import CHANNEL, number_html
 
 FOLDER = "ap-phich"
-WHOLE_AREA = "toan-dia-ban"
+WHOLE_AREA = "toan-dia-ban"  # reserved: see RESERVED_IDS in model.py
 HOTLINES_PAGE = "duong-day-nong/"
 PROMISE = ("Mọi tin báo đều được giữ bí mật. Người tố giác tội phạm được giữ bí mật danh tính "
            "và được pháp luật bảo vệ.")
@@ -37,19 +39,9 @@ def _number_card(hotline: Hotline) -> Html:
                             tag("p", facts, cls="facts")]), cls="poster-line")
 
 
-def _poster_hotlines(data: Dataset, today: date, commune: Commune | None) -> tuple[list[Hotline], list[Hotline]]:
-    """(emergency numbers, then the area's own numbers) shown on a poster."""
-    current = current_hotlines(data, today)
-    emergency = emergency_hotlines(current)
-    local = [h for h in current if h not in emergency and h.commune is None]
-    if commune is not None:
-        local = [h for h in current if h.commune == commune.id] + local
-    return emergency, local
-
-
 def render_poster(data: Dataset, today: date, commune: Commune | None, hotlines_url: str | None) -> str:
     place = commune.name if commune else f"toàn {data.site.locality}"
-    emergency, local = _poster_hotlines(data, today, commune)
+    emergency, local = poster_hotlines(data, today, commune)
     parts: list[object] = []
     if data.site.demo:
         parts.append(tag("p", "Dữ liệu minh họa: các số địa phương trên áp phích này là ví dụ, không phải số thật.",

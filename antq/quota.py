@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from .load import Dataset
+from .dataset import Dataset
 from .model import NewsItem, Period, QuotaGroup
 
 RULE_TEXT = {"at_least": "ít nhất", "more_than": "trên"}
@@ -86,20 +86,12 @@ class GroupResult:
     def per_month_needed(self) -> int:
         return math.ceil(self.remaining / self.months_left) if self.months_left else 0
 
-    def summary(self) -> dict:
-        return {"id": self.group.id, "name": self.group.name, "outlets": list(self.outlets),
-                "rule": self.group.rule, "threshold": self.group.threshold,
-                "count": self.count, "met": self.met, "remaining": self.remaining}
-
 
 @dataclass(frozen=True)
 class YearResult:
     year: int
     period: Period
     groups: tuple[GroupResult, ...]
-
-    def summary(self) -> dict:
-        return {"year": self.year, "groups": [g.summary() for g in self.groups]}
 
 
 def count_quotas(data: Dataset, today: date) -> dict[int, YearResult]:
@@ -136,3 +128,22 @@ def leading_years(data: Dataset, today: date, results: dict[int, YearResult]) ->
         return []
     last = max(ended, key=lambda p: p.end)
     return [results[y] for y in last.years if y in results]
+
+
+# -- the results in words ----------------------------------------------------------------------
+
+def status_text(result: GroupResult) -> str:
+    if result.met:
+        return "Đạt"
+    if result.state == "done":
+        return f"Không đạt (thiếu {result.remaining})"
+    return f"Chưa đạt (còn thiếu {result.remaining})"
+
+
+def pace_text(result: GroupResult) -> str:
+    if result.met or result.state != "current":
+        return ""
+    track = "đúng tiến độ" if result.on_track else "chậm tiến độ"
+    return (f"{track}: đến hôm nay cần khoảng {result.expected_by_now}, đã có {result.count}; "
+            f"cần thêm {result.remaining} tin bài trước 31/12/{result.year}, "
+            f"tức khoảng {result.per_month_needed} mỗi tháng trong {result.months_left} tháng còn lại")

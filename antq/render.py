@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from .dates import show
 from .html import Html, block, esc, front_matter, join, link, md, table, tag
-from .load import Dataset
+from .dataset import Dataset
+from .hotlines import current_hotlines, emergency_hotlines, hotline_sections
 from .model import EMERGENCY, Hotline, NewsItem, Person, SecurityModel, phone_digits
-from .quota import GroupResult, YearResult
+from .quota import GroupResult, YearResult, pace_text, status_text
 
 CHANNEL = {"call": "Gọi điện", "sms": "Nhắn tin SMS", "zalo": "Zalo"}
 MONTHS = [f"T{m}" for m in range(1, 13)]
-
-
-@dataclass(frozen=True)
-class Page:
-    uri: str
-    content: str | bytes
-    source: str | None = None  # data file or folder the page comes from, for "Sửa trang này"
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -35,23 +28,6 @@ def news_line(data: Dataset, item: NewsItem) -> Html:
     title = link(item.url, item.title) if item.url else esc(item.title)
     return tag("li", join([tag("time", show(item.date), datetime=item.date.isoformat()), " · ",
                            title, " · ", tag("span", f"{outlet}, {item.kind}", cls="meta")]))
-
-
-def status_text(result: GroupResult) -> str:
-    if result.met:
-        return "Đạt"
-    if result.state == "done":
-        return f"Không đạt (thiếu {result.remaining})"
-    return f"Chưa đạt (còn thiếu {result.remaining})"
-
-
-def pace_text(result: GroupResult) -> str:
-    if result.met or result.state != "current":
-        return ""
-    track = "đúng tiến độ" if result.on_track else "chậm tiến độ"
-    return (f"{track}: đến hôm nay cần khoảng {result.expected_by_now}, đã có {result.count}; "
-            f"cần thêm {result.remaining} tin bài trước 31/12/{result.year}, "
-            f"tức khoảng {result.per_month_needed} mỗi tháng trong {result.months_left} tháng còn lại")
 
 
 def quota_table(results: list[YearResult], year_href: str) -> Html:
@@ -99,29 +75,6 @@ def hotline_card(hotline: Hotline) -> Html:
         details.append(hotline.note)
     return tag("div", join([tag("p", tag("strong", hotline.name), cls="name"), tag("p", number_html(hotline)),
                             tag("ul", join(tag("li", d) for d in details))]), cls="hotline")
-
-
-def current_hotlines(data: Dataset, today: date) -> list[Hotline]:
-    return [h for h in data.hotlines if h.valid_on(today)]
-
-
-def emergency_hotlines(current: list[Hotline]) -> list[Hotline]:
-    """The national emergency short codes among `current`, 113 first."""
-    return sorted((h for h in current if phone_digits(h.number) in EMERGENCY),
-                  key=lambda h: EMERGENCY.index(phone_digits(h.number)))
-
-
-def hotline_sections(data: Dataset, today: date) -> list[tuple[str, list[Hotline]]]:
-    current = current_hotlines(data, today)
-    emergency = emergency_hotlines(current)
-    area = [h for h in current if h.commune is None and h not in emergency]
-    by_commune: dict[str, list[Hotline]] = defaultdict(list)
-    for h in current:
-        if h.commune is not None:
-            by_commune[h.commune].append(h)
-    sections = [("Số khẩn cấp toàn quốc (miễn phí, 24/7)", emergency), (f"Toàn {data.site.locality}", area)]
-    sections += [(data.commune[c].name, hs) for c, hs in sorted(by_commune.items(), key=lambda kv: data.commune[kv[0]].name)]
-    return [(title, hs) for title, hs in sections if hs]
 
 
 def render_hotlines(data: Dataset, today: date) -> str:
@@ -202,23 +155,18 @@ def render_models(data: Dataset, by: str) -> str:
 
 # -- people ----------------------------------------------------------------------------------
 
-def shown_name(person: Person) -> str:
-    """A minor is shown by initials only."""
-    return ".".join(word[0].upper() for word in person.name.split()) + "." if person.minor else person.name
-
-
 def render_people(data: Dataset) -> str:
     quarters: dict[tuple[int, int], list[Person]] = defaultdict(list)
     for p in data.people:
         quarters[p.quarter].append(p)
     parts = ["# Gương người tốt, việc tốt\n",
              "Hằng quý, những người có việc làm tốt trong phòng, chống tội phạm được thông báo biểu dương. "
-             "Chỉ công bố khi đã có sự đồng ý của người được biểu dương; người chưa thành niên chỉ ghi chữ cái đầu.\n"]
+             "Chỉ công bố khi người được biểu dương (hoặc người giám hộ) đã ký văn bản đồng ý; người chưa thành niên chỉ ghi chữ cái đầu của tên.\n"]
     roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
     for (year, q) in sorted(quarters, reverse=True):
         people = sorted(quarters[year, q], key=lambda p: p.date)
         parts.append(f"\n## Quý {roman[q]}/{year}\n")
-        rows = [(shown_name(p), data.commune[p.commune].name, p.deed, show(p.date), p.recognition) for p in people]
+        rows = [(p.name, data.commune[p.commune].name, p.deed, show(p.date), p.recognition) for p in people]
         parts.append(block(table(["Họ tên", "Xã, thị trấn", "Việc làm", "Ngày", "Biểu dương"], rows)))
     return "".join(parts)
 

@@ -1,25 +1,29 @@
 """Reviewing pending news items: list them, and mark the chosen ones published or rejected.
 
-Only the `status:` line of a file changes; every other line (comments, quoting, field order)
-stays as the person or the import wrote it.
+Only the value of a file's top-level `status:` field changes, found through the YAML structure
+(never a line that merely looks like one, inside a summary); every other line (comments, quoting,
+field order) stays as the person or the import wrote it. Each file is read again after writing
+to confirm the change before it is reported done.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import Dataset, load_dataset
-from .model import NewsItem
+import yaml
 
-STATUS_LINE = re.compile(r"^(status:[ \t]*)([\"']?)pending\2([ \t]*(?:#[^\r\n]*)?\r?)$", re.MULTILINE)
+from .dataset import Dataset
+from .files import write_atomic
+from .load import load_dataset
+from .model import NewsItem
+from .problems import UserError
+from .source import Loader
+
 DECISIONS = ("published", "rejected")
 
 
-class ReviewError(Exception):
+class ReviewError(UserError):
     """A choice that cannot be carried out; the message says which and why, in Vietnamese."""
 
 
@@ -32,7 +36,7 @@ class Pending:
 
 def pending_items(data: Dataset) -> list[Pending]:
     """Pending items, oldest first, numbered as `review.py` lists them."""
-    items = sorted(((n, data.news_file[id(n)]) for n in data.news if n.status == "pending"),
+    items = sorted(((n, data.file_of(n)) for n in data.news if n.status == "pending"),
                    key=lambda pair: (pair[0].date, pair[1]))
     return [Pending(i, rel, item) for i, (item, rel) in enumerate(items, start=1)]
 
@@ -53,11 +57,18 @@ def find_pending(pending: list[Pending], root: Path, choice: str) -> Pending:
 
 
 def with_status(text: str, status: str) -> str:
-    """The file's text with its `status: pending` line set to `status`, nothing else changed."""
-    changed, count = STATUS_LINE.subn(lambda m: f"{m[1]}{status}{m[3]}", text, count=1)
-    if count != 1:
-        raise ReviewError("không thấy dòng 'status: pending' để sửa; hãy sửa tay trường status trong tệp")
-    return changed
+    """The file's text with its top-level `status: pending` set to `status`, nothing else changed."""
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError:
+        raise ReviewError("tệp có lỗi cú pháp YAML; hãy chạy lệnh kiểm tra dữ liệu và sửa trước") from None
+    pairs = [(k, v) for k, v in root.value if k.value == "status"] if isinstance(root, yaml.MappingNode) else []
+    if len(pairs) != 1:
+        raise ReviewError(f"tệp có {len(pairs)} trường status ở cấp ngoài cùng, cần đúng 1; hãy sửa tay tệp")
+    node = pairs[0][1]
+    if not isinstance(node, yaml.ScalarNode) or node.value != "pending":
+        raise ReviewError("trường status không phải pending; tin này không chờ duyệt")
+    return text[:node.start_mark.index] + status + text[node.end_mark.index:]
 
 
 def decide(root: Path, decisions: dict[str, str]) -> list[str]:
@@ -73,17 +84,15 @@ def decide(root: Path, decisions: dict[str, str]) -> list[str]:
             raise ReviewError(f"data/{rel}: {error}") from None
     load_dataset(root, added=texts)  # raises DataError before anything is written
     for rel, text in texts.items():
-        _replace(root / rel, text)
-    return list(texts)
+        write_atomic(root / rel, text, replace=True)
+    return _confirmed(root, decisions)
 
 
-def _replace(path: Path, text: str) -> None:
-    """Write a file atomically: a reader sees the old text or the new, never half."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".yml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        os.unlink(temp)
-        raise
+def _confirmed(root: Path, decisions: dict[str, str]) -> list[str]:
+    """The files whose status now reads as decided, read again from the disk; ReviewError otherwise."""
+    after = load_dataset(root)
+    status = {after.file_of(n): n.status for n in after.news}
+    wrong = [rel for rel, wanted in decisions.items() if status.get(rel) != wanted]
+    if wrong:
+        raise ReviewError(f"sau khi ghi, trạng thái của {', '.join(wrong)} chưa đổi; hãy kiểm tra tệp")
+    return list(decisions)

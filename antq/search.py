@@ -18,28 +18,21 @@ of the words typed only when someone searches, folding the query with the same r
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 import unicodedata
 from collections import defaultdict
 
-from .news import fold
+from .text import fold, page_text, shorten
 
 TEASER = 160
 # A word: letters, digits and combining marks (text typed in decomposed form keeps its marks).
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
-TAG = re.compile(r"<[^>]*>")
 SHARD = re.compile(r"[a-z0-9]{2}")
 MAX_TEXT_COUNT = 9
 # A word in a title counts more than any number of times in the text; most in a page's own title.
 TITLE_WEIGHT = 10
 PAGE_TITLE_WEIGHT = 20
-
-
-def plain(markup: str) -> str:
-    """Text of an HTML fragment, whitespace collapsed."""
-    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
 
 
 def words(text: str) -> list[tuple[str, str]]:
@@ -57,12 +50,6 @@ def shard_of(key: str) -> str:
     return key[:2] if SHARD.fullmatch(key[:2]) else "_"
 
 
-def teaser(text: str) -> str:
-    if len(text) <= TEASER:
-        return text
-    return text[:TEASER].rsplit(" ", 1)[0] + " …"
-
-
 def _dump(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -71,8 +58,8 @@ def search_files(index: dict) -> dict[str, bytes]:
     """Files of the search folder, by name, from Material's `search_index.json` content."""
     docs, postings = [], defaultdict(lambda: defaultdict(dict))
     for number, doc in enumerate(index["docs"]):
-        title, text = plain(doc["title"]), plain(doc["text"])
-        docs.append([doc["location"], title, teaser(text)])
+        title, text = page_text(doc["title"]), page_text(doc["text"])
+        docs.append([doc["location"], title, shorten(text, TEASER)])
         weights: dict[tuple[str, str], int] = defaultdict(int)
         for word, key in words(text):
             weights[key, word] = min(weights[key, word] + 1, MAX_TEXT_COUNT)

@@ -13,9 +13,9 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
-
-from .news import news_text, slugify
+from .news import news_text
+from .source import dump
+from .text import slugify
 
 START, END = date(2020, 1, 1), date(2025, 12, 31)
 MERGER = date(2025, 7, 1)  # outlets and units changed on this day: some close the day before, some open
@@ -62,7 +62,7 @@ TOPICS = ["an ninh trật tự", "phòng, chống ma túy", "phòng, chống t�
 
 
 def _dump(name: str, value: dict) -> str:
-    body = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1000)
+    body = dump(value)
     return (f"# yaml-language-server: $schema=../schemas/{Path(name).stem}.schema.json\n"
             "# Dữ liệu tổng hợp để đo tốc độ dựng trang (scripts/bench.py).\n" + body)
 
@@ -131,13 +131,16 @@ def _models(rng: random.Random, communes: list[dict]) -> list[dict]:
 def _people(rng: random.Random, communes: list[dict]) -> list[dict]:
     people = []
     for i in range(2 * len(communes)):
-        name = _person_name(rng)
-        people.append({"id": f"{slugify(name)}-{i + 1}", "name": name, "commune": rng.choice(communes)["id"],
+        name, minor = _person_name(rng), rng.random() < 0.05
+        if minor:  # stored by initials only
+            name = "".join(word[0] + "." for word in name.split())
+        day = _day(rng, START, END)
+        people.append({"id": f"nguoi-{i + 1}" if minor else f"{slugify(name)}-{i + 1}", "name": name, "commune": rng.choice(communes)["id"],
                        "deed": rng.choice(["Tố giác đối tượng trộm cắp tài sản, giúp Công an thu hồi tài sản",
                                            "Nhặt được tài sản, giao nộp Công an để trả lại người đánh rơi",
                                            "Dũng cảm cứu người bị nạn trong mưa lũ"]),
-                       "date": _day(rng, START, END), "recognition": "Giấy khen của Chủ tịch UBND huyện",
-                       "consent": True, "minor": rng.random() < 0.05})
+                       "date": day, "recognition": "Giấy khen của Chủ tịch UBND huyện",
+                       "consent": {"document": f"{i + 1:02d}/ĐY-CAX", "date": day}, "minor": minor})
     return people
 
 

@@ -14,10 +14,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from antq.cms import editor_assets, editor_settings, render_cms_config
+from antq.dataset import Dataset
 from antq.dates import today
-from antq.load import DataError, Dataset, load_dataset
+from antq.load import load_dataset
 from antq.pages import site_pages
 from antq.paths import data_dir
+from antq.problems import DataError, UserError
 from antq.search import search_files
 
 _state: dict[str, Dataset] = {}
@@ -28,8 +30,11 @@ def on_config(config):
     # and before anything is written, so bad data publishes nothing.
     try:
         data = load_dataset(data_dir())
+        _state["today"] = today(data.site.timezone)
     except DataError as error:
         raise PluginError(f"{error}\n{error.summary}; chưa xuất bản gì.") from None
+    except UserError as error:
+        raise PluginError(f"Lỗi: {error}; chưa xuất bản gì.") from None
     _state["data"] = data
     config.extra["demo"] = data.site.demo
     return config
@@ -37,7 +42,7 @@ def on_config(config):
 
 def on_files(files, config):
     data = _state["data"]
-    for page in site_pages(data, today(data.site.timezone), config.site_url):
+    for page in site_pages(data, _state["today"], config.site_url):
         files.append(File.generated(config, page.uri, content=page.content))
     # The staff editor: its configuration from the model, its code from npm (package-lock.json).
     try:

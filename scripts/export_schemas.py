@@ -8,19 +8,18 @@ Ví dụ:
 
 from __future__ import annotations
 
-import argparse
-import sys
-
-from antq.load import display_path
+from antq import cli
+from antq.problems import display_path
 from antq.schemas import write_schemas
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args(argv)
+    cli.parser(__doc__, data=False).parse_args(argv)
     for path in write_schemas():
         print(f"Đã ghi {display_path(path)}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

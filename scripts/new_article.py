@@ -15,8 +15,12 @@ import argparse
 import sys
 from datetime import date
 
-from antq.load import DataError, display_path, load_dataset
-from antq.news import news_path, news_text, write_new
+from antq import cli
+
+from antq.files import write_atomic
+from antq.load import load_dataset
+from antq.news import news_path, news_text
+from antq.problems import UserError, display_path
 from antq.paths import data_dir
 
 PROMPTS = {"title": "Tiêu đề", "date": "Ngày đăng (YYYY-MM-DD)", "outlet": "Mã cơ quan báo chí",
@@ -31,9 +35,9 @@ def ask_missing(args: argparse.Namespace, interactive: bool) -> list[str]:
     return [f"--{name}" for name in ("title", "date", "outlet") if not getattr(args, name)]
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", metavar="DIR", help="thư mục dữ liệu (mặc định: data/ hoặc $SITE_DATA_DIR)")
+    parser = cli.parser(__doc__)
     parser.add_argument("--title", help="tiêu đề tin bài")
     parser.add_argument("--date", help="ngày đăng hoặc phát sóng theo giờ Việt Nam, YYYY-MM-DD")
     parser.add_argument("--outlet", help="mã cơ quan báo chí trong data/outlets.yml")
@@ -47,34 +51,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missing = ask_missing(args, sys.stdin.isatty())
     if missing:
-        print(f"Lỗi: thiếu {', '.join(missing)}; xem --help", file=sys.stderr)
-        return 1
+        raise UserError(f"thiếu {', '.join(missing)}; xem --help")
     root = data_dir(args.data)
     fields = {"title": args.title, "date": args.date, "outlet": args.outlet, "url": args.url, "kind": args.kind,
               "status": args.status, "summary": args.summary, "topics": args.topic, "communes": args.commune}
     try:
         rel = news_path(date.fromisoformat(args.date), args.title)
     except ValueError:
-        print(f"Lỗi: --date nhận được {args.date!r}, cần ngày có thật dạng YYYY-MM-DD", file=sys.stderr)
-        return 1
+        raise UserError(f"--date nhận được {args.date!r}, cần ngày có thật dạng YYYY-MM-DD") from None
     path = root / rel
-    if path.exists():
-        print(f"Lỗi: {display_path(path)} đã có; không ghi đè. Đổi tiêu đề hoặc sửa tệp đó.", file=sys.stderr)
-        return 1
     text = news_text(fields)
+    load_dataset(root, added={rel: text})  # every problem before anything is written
     try:
-        load_dataset(root, added={rel: text})
-    except DataError as error:
-        print(f"{error}\nLỗi: {error.summary}; chưa ghi tệp nào.", file=sys.stderr)
-        return 1
-    try:
-        write_new(path, text)
+        write_atomic(path, text)
     except FileExistsError:
-        print(f"Lỗi: {display_path(path)} đã có; không ghi đè.", file=sys.stderr)
-        return 1
+        raise UserError(f"{display_path(path)} đã có; không ghi đè. Đổi tiêu đề hoặc sửa tệp đó.") from None
     print(f"Đã thêm {display_path(path)}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

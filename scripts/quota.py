@@ -2,6 +2,8 @@
 
 Không có --year: mọi năm của các giai đoạn kế hoạch đã bắt đầu. Mỗi tin bài chỉ
 tính một lần, vào năm của ngày đăng (giờ Việt Nam), khi đã duyệt (published).
+--format json in đúng nội dung tệp JSON tải về trên trang (chi-tieu-YYYY.json, hoặc
+chi-tieu.json khi không có --year); --format csv in đúng tệp CSV của trang.
 
 Ví dụ:
     python scripts/quota.py
@@ -11,16 +13,13 @@ Ví dụ:
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 
+from antq import cli
 from antq.dates import today
-from antq.load import DataError, load_dataset
-from antq.pages import QUOTA_COLUMNS, quota_records, to_csv
-from antq.paths import data_dir
-from antq.quota import YearResult, count_quotas
-from antq.render import pace_text, status_text
+from antq.export import news_record, quota_csv, quota_detail, to_json
+from antq.problems import UserError
+from antq.quota import YearResult, count_quotas, pace_text, status_text
 
 
 def as_text(results: list[YearResult]) -> str:
@@ -34,32 +33,28 @@ def as_text(results: list[YearResult]) -> str:
     return "\n".join(lines)
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", metavar="DIR", help="thư mục dữ liệu (mặc định: data/ hoặc $SITE_DATA_DIR)")
-    parser.add_argument("--year", type=int, metavar="YYYY", help="chỉ một năm")
+    parser = cli.parser(__doc__)
+    parser.add_argument("--year", type=int, metavar="NĂM", help="chỉ một năm, ví dụ 2024")
     parser.add_argument("--format", choices=["text", "csv", "json"], default="text", help="dạng kết quả (mặc định: text)")
     args = parser.parse_args(argv)
-    try:
-        data = load_dataset(data_dir(args.data))
-    except DataError as error:
-        print(f"{error}\nLỗi: {error.summary}.", file=sys.stderr)
-        return 1
+    data = cli.load(args)
     results = count_quotas(data, today(data.site.timezone))
     if args.year is not None and args.year not in results:
         years = ", ".join(map(str, results)) or "không có"
-        print(f"Lỗi: năm {args.year} không thuộc giai đoạn kế hoạch nào đã bắt đầu; các năm có: {years}", file=sys.stderr)
-        return 1
+        raise UserError(f"năm {args.year} không thuộc giai đoạn kế hoạch nào đã bắt đầu; các năm có: {years}")
     chosen = [results[args.year]] if args.year is not None else list(results.values())
     if args.format == "json":
-        value = chosen[0].summary() if args.year is not None else [r.summary() for r in chosen]
-        print(json.dumps(value, ensure_ascii=False, indent=2))
+        record = {id(n): news_record(data, n) for r in chosen for g in r.groups for n in g.items}
+        details = [quota_detail(r, record) for r in chosen]
+        sys.stdout.buffer.write(to_json(details[0] if args.year is not None else details))
     elif args.format == "csv":
-        sys.stdout.write(to_csv(QUOTA_COLUMNS, [row for r in chosen for row in quota_records(r)]).decode("utf-8-sig"))
+        sys.stdout.buffer.write(quota_csv(chosen))
     else:
         print(as_text(chosen))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -18,9 +18,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from antq import cli
+
 from antq.dates import show
-from antq.load import DataError, Dataset, display_path, load_dataset
-from antq.paths import data_dir
+from antq.dataset import Dataset
+from antq.problems import display_path
 from antq.review import Pending, ReviewError, decide, find_pending, pending_items
 
 DONE = {"published": "Đã duyệt", "rejected": "Đã loại"}
@@ -60,40 +62,30 @@ def chosen_from_args(args: argparse.Namespace, data: Dataset, pending: list[Pend
     return chosen
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", metavar="DIR", help="thư mục dữ liệu (mặc định: data/ hoặc $SITE_DATA_DIR)")
+    parser = cli.parser(__doc__)
     parser.add_argument("--publish", nargs="+", default=[], metavar="SỐ_HOẶC_TỆP", help="các tin được duyệt")
     parser.add_argument("--reject", nargs="+", default=[], metavar="SỐ_HOẶC_TỆP", help="các tin không nhận")
     parser.add_argument("--list", action="store_true", help="chỉ liệt kê, không hỏi")
     parser.add_argument("-i", "--interactive", action="store_true",
                         help="hỏi từng tin (mặc định khi chạy trong cửa sổ lệnh)")
     args = parser.parse_args(argv)
-    try:
-        data = load_dataset(data_dir(args.data))
-        pending = pending_items(data)
-        if args.publish or args.reject:
-            chosen = chosen_from_args(args, data, pending)
-        else:
-            if not pending:
-                print("Không có tin nào chờ duyệt.")
-                return 0
-            print(f"{len(pending)} tin chờ duyệt:")
-            if args.list or not (args.interactive or sys.stdin.isatty()):
-                print("\n".join(describe(data, p) for p in pending))
-                print("Duyệt: python scripts/review.py --publish SỐ ...; loại: --reject SỐ ...")
-                return 0
-            chosen = ask(data, pending)
-        decide(data.root, chosen)
-    except DataError as error:
-        print(f"{error}\nLỗi: {error.summary}; chưa sửa tệp nào.", file=sys.stderr)
-        return 1
-    except ReviewError as error:
-        print(f"Lỗi: {error}; chưa sửa tệp nào.", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("\nĐã dừng; chưa sửa tệp nào.", file=sys.stderr)
-        return 1
+    data = cli.load(args)
+    pending = pending_items(data)
+    if args.publish or args.reject:
+        chosen = chosen_from_args(args, data, pending)
+    else:
+        if not pending:
+            print("Không có tin nào chờ duyệt.")
+            return 0
+        print(f"{len(pending)} tin chờ duyệt:")
+        if args.list or not (args.interactive or sys.stdin.isatty()):
+            print("\n".join(describe(data, p) for p in pending))
+            print("Duyệt: python scripts/review.py --publish SỐ ...; loại: --reject SỐ ...")
+            return 0
+        chosen = ask(data, pending)
+    decide(data.root, chosen)
     for rel, status in chosen.items():
         print(f"{DONE[status]}: {display_path(data.root / rel)}")
     left = len(pending) - len(chosen)
@@ -102,4 +94,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

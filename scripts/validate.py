@@ -12,25 +12,17 @@ Ví dụ:
 
 from __future__ import annotations
 
-import argparse
 import sys
 
+from antq import cli
 from antq.checks import find_warnings
 from antq.dates import today
-from antq.load import DataError, load_dataset
-from antq.paths import data_dir
 
 
+@cli.command
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", metavar="DIR", help="thư mục dữ liệu (mặc định: data/ hoặc $SITE_DATA_DIR)")
-    args = parser.parse_args(argv)
-    try:
-        data = load_dataset(data_dir(args.data))
-    except DataError as error:
-        print(error, file=sys.stderr)
-        print(f"{error.summary}.", file=sys.stderr)
-        return 1
+    args = cli.parser(__doc__).parse_args(argv)
+    data = cli.load(args)
     warnings = find_warnings(data, today(data.site.timezone))
     for warning in warnings:
         print(warning, file=sys.stderr)
@@ -42,4 +34,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    cli.run(main)

@@ -1,5 +1,6 @@
-"""The real browser for the tests: Debian's Chromium driven by Playwright, a static server on
-127.0.0.1, and the session fixtures that build each test site once.
+"""Whole builds and the real browser for the tests: strict builds by MkDocs (or ProperDocs),
+Debian's Chromium driven by Playwright, a static server on 127.0.0.1, and the session fixtures
+that build each test site once.
 
 conftest.py imports the fixtures from here, so every test module shares one build of each site.
 """
@@ -28,16 +29,33 @@ AXE = PROJECT / "node_modules/axe-core/axe.min.js"
 TODAY = "2026-11-26"
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY, **settings: str) -> Path:
-    """Build the site; `settings` are more environment variables (SITE_EDITOR_BACKEND...)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": today}
-    env.pop("SITE_DATA_DIR", None)
-    env.pop("SITE_EDITOR_BACKEND", None)
+def configured_site_url() -> str:
+    """The site's public address as the build sees it: $SITE_URL, else mkdocs.yml's default."""
+    import yaml
+
+    class Tagged(yaml.SafeLoader):
+        """mkdocs.yml's `!ENV [NAME, default]` read as the list it tags."""
+    Tagged.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node))
+    value = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tagged)["site_url"]
+    return os.environ.get(value[0], value[-1]) if isinstance(value, list) else value
+
+
+def build(site_dir: Path, data_dir: Path | None = None, today: str | None = None,
+          tool: str = "mkdocs", **settings: str) -> subprocess.CompletedProcess:
+    """A strict build of the site (by `tool`: mkdocs, or its fork properdocs) into `site_dir`,
+    from `data_dir` (default: data/) as of `today` (default: the real today); `settings` are
+    more environment variables (SITE_EDITOR_BACKEND...)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for name in ("SITE_DATA_DIR", "SITE_TODAY", "SITE_EDITOR_BACKEND"):
+        env.pop(name, None)
+    env.update({k: v for k, v in {"SITE_DATA_DIR": data_dir and str(data_dir), "SITE_TODAY": today}.items() if v})
     env.update(settings)
-    if data_dir is not None:
-        env["SITE_DATA_DIR"] = str(data_dir)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                            cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900)
+    return subprocess.run([sys.executable, "-m", tool, "build", "--strict", "-f", "mkdocs.yml", "--site-dir",
+                           str(site_dir)], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900)
+
+
+def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY, **settings: str) -> Path:
+    result = build(site_dir, data_dir, today, **settings)
     assert result.returncode == 0, result.stderr
     return site_dir
 
@@ -147,6 +165,35 @@ def big_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("big")
     data = write_synthetic_news(PROJECT / "data", root / "data", 10_000)
     yield from serve(build_site(root / "site", data))
+
+
+# -- the theme's search box ----------------------------------------------------------------
+
+def search(page, query: str) -> None:
+    """Type `query` in the site's own search box, as a person would, and wait for its results to settle."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=15)
+    box.press("End")  # a key event: the theme reads the box on key up, after any composed text
+    deadline, last, since = time.monotonic() + 20, None, time.monotonic()
+    while time.monotonic() < deadline:
+        now = page.locator(".md-search-result").inner_html()
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since > 0.8 and page.locator(".md-search-result__item").count():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no search results for {query!r}")
+
+
+def results(page) -> list[dict]:
+    """Each result group: its page address, the titles shown and the words marked."""
+    return page.eval_on_selector_all(".md-search-result__item", """items => items.map(item => ({
+        page: item.querySelector("a").getAttribute("href"),
+        titles: [...item.querySelectorAll("h1, h2")].map(h => h.textContent),
+        marked: [...item.querySelectorAll("mark")].map(m => m.textContent)}))""")
+
 
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

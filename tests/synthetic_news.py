@@ -15,7 +15,7 @@ from pathlib import Path
 
 from antq.load import load_dataset
 from antq.model import NewsItem
-from antq.news import slugify
+from antq.text import slugify
 from antq.schemas import modeline
 
 ACTS = ["ra mắt", "tổng kết", "kiểm tra", "duy trì hoạt động", "nhân rộng", "biểu dương"]

@@ -10,10 +10,8 @@ import pytest
 from antq.load import load_dataset
 from antq.posters import poster_communes, qr_svg
 from antq.quota import count_quotas
-from antq.render import current_hotlines, shown_name
-from browser import PROJECT, TODAY, axe_violations
-from antq.paths import site_url
-from test_browser_search import search
+from antq.hotlines import current_hotlines
+from browser import PROJECT, TODAY, axe_violations, configured_site_url, search
 
 DATA = load_dataset(PROJECT / "data")
 DAY = date.fromisoformat(TODAY)
@@ -22,7 +20,7 @@ PAGES = {"home": "", "hotlines": "duong-day-nong/", "guidance": "huong-dan/to-gi
          "people": "guong-nguoi-tot/", "news year": f"tin-bai/{YEAR}/", "quota year": f"chi-tieu/{YEAR}/",
          "downloads": "du-lieu/", "posters": "ap-phich/", "poster": "ap-phich/toan-dia-ban/"}
 CONFIG = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-SITE_URL = site_url()
+SITE_URL = configured_site_url()
 SITE_NAME = re.search(r"^site_name:\s*\"?(.*?)\"?$", CONFIG, re.M).group(1)
 HOTLINES_URL = urljoin(SITE_URL, "duong-day-nong/")
 
@@ -104,7 +102,7 @@ def test_quota_figures_and_lists_are_readable_without_javascript(page_without_js
     text = visible_text(page_without_js, demo_site / "mo-hinh/")
     assert all(m.name in text for m in DATA.models)
     text = visible_text(page_without_js, demo_site / "guong-nguoi-tot/")
-    assert all(shown_name(p) in text for p in DATA.people)
+    assert all(p.name in text for p in DATA.people)
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())

@@ -1,13 +1,13 @@
 """Search as people type it, in Chromium: without diacritics, with them, or in decomposed Unicode."""
 
 import json
-import time
 import unicodedata
 
 import pytest
 
-from antq.news import fold
+from antq.text import fold
 from antq.search import words
+from browser import results, search
 
 QUERIES = [
     # (typed without diacritics, pages that must be among the first results, words marked in them)
@@ -16,32 +16,6 @@ QUERIES = [
     ("tuan tra nhan dan", ["mo-hinh/", "huong-dan/mo-hinh-tu-quan/"], ["tuần", "tra", "Nhân", "dân"]),
 ]
 TOP = 3
-
-
-def search(page, query: str) -> None:
-    """Type `query` in the site's own search box, as a person would, and wait for its results to settle."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(query, delay=15)
-    box.press("End")  # a key event: the theme reads the box on key up, after any composed text
-    deadline, last, since = time.monotonic() + 20, None, time.monotonic()
-    while time.monotonic() < deadline:
-        now = page.locator(".md-search-result").inner_html()
-        if now != last:
-            last, since = now, time.monotonic()
-        elif time.monotonic() - since > 0.8 and page.locator(".md-search-result__item").count():
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"no search results for {query!r}")
-
-
-def results(page) -> list[dict]:
-    """Each result group: its page address, the titles shown and the words marked."""
-    return page.eval_on_selector_all(".md-search-result__item", """items => items.map(item => ({
-        page: item.querySelector("a").getAttribute("href"),
-        titles: [...item.querySelectorAll("h1, h2")].map(h => h.textContent),
-        marked: [...item.querySelectorAll("mark")].map(m => m.textContent)}))""")
 
 
 def pages(found, base) -> list[str]:

@@ -1,29 +1,18 @@
 """The whole build: strict MkDocs over the shipped data and over test data sets."""
 
-import os
-from html.parser import HTMLParser
 import re
-import subprocess
-import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, VALID
+from browser import build
+from conftest import CONSENT, PROJECT, VALID
 
 PAGES = ["index.html", "duong-day-nong/index.html", "huong-dan/index.html", "huong-dan/to-giac-toi-pham/index.html",
          "huong-dan/phong-trao/index.html", "huong-dan/mo-hinh-tu-quan/index.html", "mo-hinh/index.html",
          "mo-hinh/theo-xa/index.html", "guong-nguoi-tot/index.html", "tin-bai/index.html", "chi-tieu/index.html",
          "du-lieu/index.html"]
-
-
-def build(site_dir: Path, data_dir: Path | None = None, today: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_DATA_DIR", None)
-    env.pop("SITE_TODAY", None)
-    env.update({k: v for k, v in {"SITE_DATA_DIR": data_dir and str(data_dir), "SITE_TODAY": today}.items() if v})
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +102,21 @@ def test_bad_data_fails_the_build_with_the_validator_messages_and_writes_nothing
     data = tmp_path / "data"
     import shutil
     shutil.copytree(VALID, data)
-    (data / "people.yml").write_text((data / "people.yml").read_text(encoding="utf-8").replace("consent: true", "consent: false"))
+    (data / "people.yml").write_text((data / "people.yml").read_text(encoding="utf-8").replace(CONSENT, "consent: false"))
     result = build(tmp_path / "site", data)
     assert result.returncode != 0
-    assert "people.yml:8: consent: nhận được false, cần true" in result.stderr
+    assert "people.yml:8: consent: nhận được false, cần số và ngày" in result.stderr
     assert "chưa xuất bản gì" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_properdocs_builds_the_same_site(shipped_site, tmp_path):
+    """ProperDocs, the maintained MkDocs 1.x fork, builds the site unchanged: we learn the day it stops."""
+    result = build(tmp_path / "site", tool="properdocs")
+    assert result.returncode == 0, result.stderr
+    ours = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file())
+    assert ours == sorted(p.relative_to(shipped_site).as_posix() for p in shipped_site.rglob("*") if p.is_file())
+    for page in ("duong-day-nong/index.html", "chi-tieu/2024/index.html"):
+        main = [re.search(r"<article.*</article>", (site / page).read_text(encoding="utf-8"), re.S)[0]
+                for site in (shipped_site, tmp_path / "site")]
+        assert main[0] == main[1]

@@ -10,15 +10,16 @@ import yaml
 from mkdocs.config import load_config
 from pydantic import BaseModel, ValidationError
 
-from antq.cms import (NEWS_FOLDER, REFERENCES, EditorSettings, cms_config, editor_assets, editor_settings,
+from antq.cms import (NEWS_FOLDER, EditorSettings, cms_config, editor_assets, editor_settings,
                       render_cms_config)
 from antq.messages import inner_type
-from antq.model import FILE_KINDS, NewsItem, Outlet, Site
+from antq.model import FILE_KINDS, NewsItem, Outlet, Site, ref_kind
 from conftest import PROJECT
 
 CONFIG = cms_config(EditorSettings(repo="chu/kho"))
 NEWS, CATALOGUE = CONFIG["collections"]
 FILES = {f["file"].removeprefix("data/"): f for f in CATALOGUE["files"]}
+LISTS = {key for name, model in FILE_KINDS.items() if model is not Site for key in model.model_fields}
 
 
 def literal_values(annotation) -> list | None:
@@ -47,7 +48,8 @@ def assert_fields_agree(model: type[BaseModel], fields: list[dict], where: str) 
         if choices is not None:
             assert [o["value"] for o in field["options"]] == choices, at
             assert field.get("multiple", False) == (typing.get_origin(info.annotation) is list), at
-        if field["name"] in REFERENCES and field["widget"] == "relation":
+        if ref_kind(info) in LISTS:  # a picker of another list's records
+            assert field["widget"] == "relation" and field["value_field"] == f"{ref_kind(info)}.*.id", at
             continue
         nested = inner_type(info.annotation)
         if isinstance(nested, type) and issubclass(nested, BaseModel):

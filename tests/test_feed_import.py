@@ -7,12 +7,13 @@ from datetime import date
 import pytest
 import yaml
 
-from antq.checks import canonical_url, clean_url
+from antq.urls import canonical_url, clean_url
 from antq.dates import local_date
 from antq.feed_import import (STATE_FILE, FeedError, SourceError, import_feeds, keyword_matcher, parse_feed,
                               plain_text, read_entries, shorten)
-from antq.load import DataError, load_dataset
-from conftest import FIXTURES, run_script
+from antq.load import load_dataset
+from antq.problems import DataError
+from conftest import CONSENT, FIXTURES, run_script, script_main
 
 FEEDS = FIXTURES / "feeds"
 CASES = sorted(FEEDS.glob("*.xml"))
@@ -26,7 +27,7 @@ def expectation(path) -> dict[str, int] | str:
 
 
 def import_file(data_dir, fixture, outlet="bao-tinh", **options):
-    [result] = import_feeds(data_dir, [(outlet, str(FEEDS / fixture))], **options)
+    [result] = import_feeds(data_dir, [(outlet, str(FEEDS / fixture))], **options).feeds
     return result
 
 
@@ -151,7 +152,7 @@ def test_taken_file_names_get_a_numeric_suffix_and_nothing_is_overwritten(data_c
 
 def test_undated_entries_are_reported_not_guessed(data_copy):
     result = run_script("import_feeds.py", "--data", str(data_copy), "--outlet", "bao-tinh", str(FEEDS / "no-date.xml"))
-    assert result.returncode == 0
+    assert result.returncode == 3  # entries were skipped
     assert "! mục 'Bắt đối tượng trộm cắp, giữ vững an ninh thôn': không có ngày đăng; không đoán ngày" in result.stdout
     assert "(nguồn ghi 'ngày 31 tháng 12 năm 2020', không đọc được)" in result.stdout
     assert not list(data_copy.glob("news/2020/*"))
@@ -190,23 +191,53 @@ def test_entries_outside_the_outlets_active_dates_are_reported_and_the_rest_writ
 def test_the_data_set_is_validated_before_anything_is_written(data_copy):
     # A published item elsewhere is broken: the import refuses, and writes neither files nor state.
     people = data_copy / "people.yml"
-    people.write_text(people.read_text(encoding="utf-8").replace("consent: true", "consent: false"), encoding="utf-8")
+    people.write_text(people.read_text(encoding="utf-8").replace(CONSENT, "consent: false"), encoding="utf-8")
     before = sorted(data_copy.rglob("*"))
     with pytest.raises(DataError):
         import_file(data_copy, "rss-basic.xml")
     result = run_script("import_feeds.py", "--data", str(data_copy), "--outlet", "bao-tinh", str(FEEDS / "rss-basic.xml"))
-    assert result.returncode == 1 and "consent: nhận được false" in result.stderr and "chưa ghi tệp nào" in result.stderr
+    assert result.returncode == 1 and "consent: nhận được false" in result.stderr and "chưa ghi hay sửa tệp nào" in result.stderr
     assert sorted(data_copy.rglob("*")) == before and not (data_copy / STATE_FILE).exists()
 
 
-def test_new_items_are_validated_together_before_writing(data_copy, monkeypatch):
-    """If the new files would make the data invalid, none of them is written."""
+def test_a_new_file_the_data_set_refuses_is_reported_and_skipped(data_copy, monkeypatch):
+    """The data set is checked with the new files before writing; a file it refuses is one reported
+    entry, with the field and the reason, and the other entries are still written."""
     import antq.feed_import as feed_import
-    monkeypatch.setattr(feed_import, "news_text", lambda fields: f"title: {fields['title']!r}\ndate: 1999-01-01\n")
-    with pytest.raises(DataError) as raised:
-        import_file(data_copy, "rss-basic.xml")
-    assert {p.field for p in raised.value.problems} == {"outlet", "status"}
-    assert not list(data_copy.glob("news/2024/2024-03-06-*"))
+    real = feed_import.news_text
+    monkeypatch.setattr(feed_import, "news_text", lambda fields: real(fields).replace("status: pending\n", "")
+                        if "camera" in fields["title"] else real(fields))
+    result = import_file(data_copy, "rss-basic.xml")
+    assert [f.title for f in result.new] == ["TOI PHAM LUA DAO QUA MANG GIAM MANH"]
+    [problem] = result.problems
+    assert problem.startswith("mục 'Công an xã An Hòa ra mắt mô hình camera an ninh': status: ")
+    assert not list(data_copy.glob("news/2024/2024-03-05-cong-an-*"))
+    assert len(list(data_copy.glob("news/2024/2024-03-06-*"))) == 1
+
+
+def test_bad_entries_are_each_reported_in_vietnamese_and_skipped(data_copy):
+    result = run_script("import_feeds.py", "--data", str(data_copy), "--outlet", "bao-tinh",
+                        str(FEEDS / "bad-entries.xml"), str(FEEDS / "rss-basic.xml"))
+    assert result.returncode == 3, result.stderr  # something was skipped, nothing failed
+    assert result.stderr == ""
+    out = result.stdout
+    assert "bad-entries.xml: 1 mới, 0 đã có, 0 không liên quan, 5 lỗi" in out
+    assert "rss-basic.xml: 2 mới, 1 đã có, 1 không liên quan, 0 lỗi" in out  # the next feed went on
+    for line in [
+        "  ! mục 'Địa chỉ có dấu cách: an ninh thôn Đồng': url: nhận được 'https://bao.example/an ninh/thon dong.html', "
+        "cần địa chỉ web đầy đủ bắt đầu bằng https:// hoặc http://",
+        "  ! mục 'Năm 9999 cuối ngày: an ninh': ngày đăng 'Fri, 31 Dec 9999 23:00:00 GMT' nằm ngoài khoảng ngày "
+        "dùng được (năm 1 đến 9999 theo giờ Việt Nam)",
+        "  ! mục 'Năm 0: an ninh': ngày đăng '0000-01-01T00:00:00Z' nằm ngoài khoảng ngày dùng được "
+        "(năm 1 đến 9999 theo giờ Việt Nam)",
+        "  ! mục 'Năm 9999 giữa năm: an ninh': ngày đăng 01/06/9999 ở tương lai (nguồn ghi "
+        "'Tue, 01 Jun 9999 10:00:00 GMT')",
+        "  ! mục 'Địa chỉ hỏng: an ninh': không có địa chỉ bài viết (http/https) dùng được",
+    ]:
+        assert line in out.splitlines()
+    assert "Tổng: 3 tin mới chờ duyệt từ 2 nguồn; 5 mục bị bỏ qua" in out
+    assert (data_copy / "news/2024/2024-03-06-muc-tot-tuan-tra-an-ninh-o-an-hoa.yml").is_file()
+    load_dataset(data_copy)
 
 
 def test_unknown_outlet_is_refused(data_copy):
@@ -217,7 +248,7 @@ def test_unknown_outlet_is_refused(data_copy):
 
 
 def test_missing_local_file_is_a_failed_feed(data_copy):
-    [result] = import_feeds(data_copy, [("bao-tinh", str(data_copy / "khong-co.xml"))])
+    [result] = import_feeds(data_copy, [("bao-tinh", str(data_copy / "khong-co.xml"))]).feeds
     assert result.failure == f"không có tệp {data_copy / 'khong-co.xml'}"
 
 
@@ -274,6 +305,11 @@ def test_plain_text_strips_markup_decodes_entities_and_composes_letters():
     assert plain_text("x < y & <b>", "text/plain") == "x < y & <b>"
 
 
+def test_control_characters_from_a_feed_become_spaces():
+    assert plain_text("an\x00ninh\x0bthôn\x7f\x85Đồng", "text/plain") == "an ninh thôn Đồng"
+    assert plain_text("<b>a</b>&#0;b") == "a\ufffdb"  # HTML's own rule for a NUL reference: not a control
+
+
 def test_long_summaries_are_cut_at_a_word():
     text = "an ninh " * 100
     short = shorten(text.strip(), 40)
@@ -299,3 +335,17 @@ def test_text_xml_without_charset_is_tolerated():
     body = (FEEDS / "encoding-windows-1258.xml").read_bytes()
     entries = read_entries(parse_feed(body, {"content-type": "text/xml"}, "https://dai.example/rss"))
     assert entries[0].title == "Đồng Cốc: bắt giữ đối tượng buôn bán ma túy"
+
+
+def test_a_report_line_never_breaks_whatever_the_text_says():
+    """The report becomes a pull request's body, inside a code fence: text from a feed must not
+    start a line of its own (and so close the fence)."""
+    one_line = script_main("import_feeds.py").__wrapped__.__globals__["one_line"]
+    assert one_line("a\n```\r\u2028b\x85c\u2029d") == "a ```  b c d"
+
+
+@pytest.mark.parametrize("option", [("--timeout", "0"), ("--max-per-feed", "0")])
+def test_limits_must_be_positive(data_copy, option):
+    result = run_script("import_feeds.py", "--data", str(data_copy), *option)
+    assert result.returncode == 2
+    assert "--timeout cần số giây lớn hơn 0, --max-per-feed cần số nguyên từ 1 trở lên" in result.stderr

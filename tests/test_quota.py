@@ -9,6 +9,7 @@ import pytest
 from antq.dates import local_date
 from antq.load import load_dataset
 from antq.model import NewsItem, Period, QuotaGroup
+from antq.problems import Where
 from antq.quota import count_quotas, leading_years
 from conftest import VALID
 
@@ -22,7 +23,9 @@ def dataset(items, start=date(2020, 1, 1), end=date(2021, 12, 31)):
         QuotaGroup(id="tinh", name="Báo, đài tỉnh", rule="at_least", threshold=20),
         QuotaGroup(id="huyen", name="Đài huyện", rule="more_than", threshold=80)])
     site = base.site.model_copy(update={"periods": [period]})
-    return dataclasses.replace(base, site=site, news=tuple(items), news_files=tuple(f"n{i}.yml" for i in range(len(items))))
+    for i, item in enumerate(items):
+        item._where = Where(base.root / f"news/{item.date.year}/n{i}.yml")
+    return dataclasses.replace(base, site=site, news=tuple(items))
 
 
 def items(n, outlet="bao-tinh", day=date(2020, 5, 1), status="published"):

@@ -1,12 +1,17 @@
 """Renderers are pure functions tested as text: values from the data are always text."""
 
+import csv
 import dataclasses
+import io
 from datetime import date
+
+import pytest
 
 from antq.html import md
 from antq.load import load_dataset
-from antq.pages import site_pages, to_csv
-from antq.render import render_hotlines, shown_name
+from antq.export import to_csv
+from antq.pages import site_pages
+from antq.render import render_hotlines
 from conftest import VALID
 
 SCRIPT = "<script>alert(1)</script>"
@@ -59,13 +64,20 @@ def test_expired_hotline_is_not_shown_as_current():
     assert "tel:113" in render_hotlines(data, date(2024, 12, 31))
 
 
-def test_minor_is_shown_by_initials():
-    person = load_dataset(VALID).people[0]
-    assert shown_name(person) == "Nguyễn Văn An"
-    assert shown_name(person.model_copy(update={"minor": True})) == "N.V.A."
-
-
 def test_csv_cells_are_not_formulas_and_open_in_spreadsheets():
     data = to_csv(["title"], [{"title": "=HYPERLINK(1)"}, {"title": "Tin"}])
     assert data.startswith("\ufefftitle".encode())
     assert data.decode("utf-8-sig").splitlines() == ["title", "'=HYPERLINK(1)", "Tin"]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\n"],
+                         ids=["equals", "plus", "minus", "at", "tab", "cr", "lf"])
+def test_every_cell_a_spreadsheet_could_run_as_a_formula_is_quoted(start):
+    """OWASP's list for CSV injection: = + - @, and tab, CR and LF, which some spreadsheets skip
+    before looking for a formula."""
+    def cells(value):
+        return list(csv.reader(io.StringIO(to_csv(["title"], [{"title": value}]).decode("utf-8-sig"), newline="")))
+
+    value = f"{start}cmd|' /C calc'!A0"
+    assert cells(value) == [["title"], ["'" + value]]
+    assert cells(f"Tin {start}x") == [["title"], [f"Tin {start}x"]]  # only the first character matters

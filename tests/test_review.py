@@ -4,11 +4,12 @@ from datetime import date
 
 import pytest
 
-from antq.load import DataError, load_dataset
+from antq.load import load_dataset
+from antq.problems import DataError
 from antq.pages import site_pages
 from antq.quota import count_quotas
 from antq.review import ReviewError, decide, pending_items, with_status
-from conftest import FIXTURES, run_script
+from conftest import CONSENT, FIXTURES, run_script
 
 PENDING = "news/2025/2025-01-01-cho-duyet.yml"
 SITE_URL = "https://antq.example/"
@@ -67,24 +68,29 @@ def test_interactive_review_asks_item_by_item(data_copy):
 def test_impossible_choices_change_nothing(data_copy, args, message):
     before = {p: p.read_bytes() for p in data_copy.rglob("*.yml")}
     result = run_script("review.py", "--data", str(data_copy), *args)
-    assert result.returncode == 1 and message in result.stderr and "chưa sửa tệp nào" in result.stderr
+    assert result.returncode == 1 and message in result.stderr and "chưa ghi hay sửa tệp nào" in result.stderr
     assert {p: p.read_bytes() for p in data_copy.rglob("*.yml")} == before
 
 
 def test_decisions_are_validated_before_writing(data_copy):
     (data_copy / "people.yml").write_text(
-        (data_copy / "people.yml").read_text(encoding="utf-8").replace("consent: true", "consent: false"))
+        (data_copy / "people.yml").read_text(encoding="utf-8").replace(CONSENT, "consent: false"))
     before = (data_copy / PENDING).read_bytes()
     with pytest.raises(DataError):
         decide(data_copy, {PENDING: "published"})
     assert (data_copy / PENDING).read_bytes() == before
 
 
-def test_status_written_another_way_is_not_guessed():
-    with pytest.raises(ReviewError, match="không thấy dòng 'status: pending'"):
+def test_status_is_changed_through_the_yaml_structure_only():
+    with pytest.raises(ReviewError, match="không phải pending"):
         with_status("title: x\nstatus: published\n", "rejected")
     assert with_status("status: pending\nnote: 'status: pending'\n", "published") == \
         "status: published\nnote: 'status: pending'\n"
+    # A summary line that looks like the field is left alone; the real field changes.
+    text = "title: Tội phạm\nsummary: |\n  Dòng một\n  status: pending\nstatus: \"pending\"  # chờ\n"
+    assert with_status(text, "published") == text.replace('status: "pending"', "status: published")
+    with pytest.raises(ReviewError, match="2 trường status"):
+        with_status("status: pending\nstatus: pending\n", "published")
 
 
 def texts(pages) -> str:

@@ -1,9 +1,13 @@
 """The staff and reviewer commands: help, exit codes, messages, output shapes."""
 
 import json
+from datetime import date
 
 import pytest
 
+from antq.export import QUOTA_KEYS
+from antq.load import load_dataset
+from antq.pages import site_pages
 from conftest import FIXTURES, VALID, run_script
 
 TODAY = {"SITE_TODAY": "2025-06-15"}
@@ -31,7 +35,7 @@ def test_validate_bad_data_prints_each_problem_and_exits_1(data_copy):
     assert lines[0].endswith("hotlines.yml:6: number: nhận được '12345', cần số điện thoại Việt Nam: số khẩn cấp "
                              "111-115, di động 10 chữ số (03, 05, 07, 08, 09), máy bàn 11 chữ số bắt đầu bằng 02, "
                              "hoặc đường dây 1800/1900")
-    assert lines[-1] == "Dữ liệu có 1 lỗi trong 1 tệp."
+    assert lines[-1] == "Lỗi: Dữ liệu có 1 lỗi trong 1 tệp; chưa ghi hay sửa tệp nào."
 
 
 def test_validate_reads_site_data_dir_when_no_flag(data_copy):
@@ -40,14 +44,23 @@ def test_validate_reads_site_data_dir_when_no_flag(data_copy):
     assert result.returncode == 1 and "site.yml:1: (tệp): không tìm thấy tệp" in result.stderr
 
 
-def test_quota_json_for_one_year_has_the_documented_shape():
+def site_download(name: str) -> bytes:
+    pages = site_pages(load_dataset(VALID), date.fromisoformat(TODAY["SITE_TODAY"]))
+    return next(p.content for p in pages if p.uri == f"du-lieu/{name}")
+
+
+def test_quota_json_for_one_year_is_the_sites_download_with_the_documented_keys():
     result = run_script("quota.py", "--data", str(VALID), "--year", "2024", "--format", "json", env=TODAY)
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {"year": 2024, "groups": [
+    assert result.stdout.encode("utf-8") == site_download("chi-tieu-2024.json")
+    value = json.loads(result.stdout)
+    documented = ["id", "name", "outlets", "rule", "threshold", "count", "met", "remaining"]
+    assert value["year"] == 2024 and [{k: g[k] for k in documented} for g in value["groups"]] == [
         {"id": "tinh", "name": "Báo tỉnh", "outlets": ["bao-tinh"], "rule": "at_least", "threshold": 2,
          "count": 1, "met": False, "remaining": 1},
         {"id": "huyen", "name": "Đài huyện", "outlets": ["dai-huyen"], "rule": "more_than", "threshold": 1,
-         "count": 1, "met": False, "remaining": 1}]}
+         "count": 1, "met": False, "remaining": 1}]
+    assert all(list(g)[:len(QUOTA_KEYS)] == QUOTA_KEYS for g in value["groups"])  # the CSV's columns, in order
 
 
 def test_quota_json_without_year_lists_every_year_begun():
@@ -58,9 +71,12 @@ def test_quota_json_without_year_lists_every_year_begun():
 def test_quota_text_and_csv():
     text = run_script("quota.py", "--data", str(VALID), env=TODAY).stdout
     assert "Năm 2024 (giai đoạn 2024-2025)" in text and "Báo tỉnh: 1/2 (ít nhất 2 tin bài/năm) – Không đạt (thiếu 1)" in text
-    csv = run_script("quota.py", "--data", str(VALID), "--format", "csv", env=TODAY).stdout.splitlines()
-    assert csv[0] == "year,group,name,rule,threshold,count,met,remaining,outlets"
-    assert csv[1] == "2024,tinh,Báo tỉnh,at_least,2,1,False,1,bao-tinh"
+    csv = run_script("quota.py", "--data", str(VALID), "--year", "2024", "--format", "csv", env=TODAY).stdout
+    assert csv.encode("utf-8") == site_download("chi-tieu-2024.csv")
+    rows = csv.removeprefix("\ufeff").splitlines()
+    assert rows[0] == ("Năm,Mã nhóm,Nhóm chỉ tiêu,Nơi đăng được tính,Quy định,Ngưỡng,Đã có,Kết quả,Còn thiếu,"
+                       "Cần đạt,Kết quả chi tiết")
+    assert rows[1] == "2024,tinh,Báo tỉnh,bao-tinh,ít nhất,2,1,Không đạt,1,2,Không đạt (thiếu 1)"
 
 
 def test_quota_unknown_year_is_an_error():

@@ -1,11 +1,13 @@
 """The loader and validator: one small fixture file per bad case, each stating what it expects."""
 
 import re
+import unicodedata
 
 import pytest
 
-from antq.load import DataError, load_dataset
-from conftest import FIXTURES, VALID, fixture_header
+from antq.load import load_dataset
+from antq.problems import DataError
+from conftest import FIXTURES, VALID, fixture_header, fixture_headers, run_script
 
 BAD = sorted((FIXTURES / "bad").glob("*.yml"))
 MESSAGE = re.compile(r"^\S+:\d+: [^:]+: \S.+$")
@@ -15,7 +17,7 @@ def load_with(data_dir, fixture):
     header = fixture_header(fixture)
     target = data_dir / header["target"]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    target.write_bytes(fixture.read_bytes())  # as they are: some fixtures are not UTF-8 on purpose
     with pytest.raises(DataError) as raised:
         load_dataset(data_dir)
     return header, [str(p) for p in raised.value.problems]
@@ -29,9 +31,10 @@ def test_valid_fixture_loads():
 
 @pytest.mark.parametrize("fixture", BAD, ids=[f.stem for f in BAD])
 def test_bad_case_is_reported_where_it_is(data_copy, fixture):
-    header, problems = load_with(data_copy, fixture)
-    expected = header["expect"]
-    assert any(p.split("/data/", 1)[-1].startswith(expected) for p in problems), problems
+    """Each `# expect:` line of the fixture is one problem reported, with its own line, in one run."""
+    _, problems = load_with(data_copy, fixture)
+    for expected in fixture_headers(fixture)["expect"]:
+        assert any(p.split("/data/", 1)[-1].startswith(expected) for p in problems), (expected, problems)
     assert all(MESSAGE.match(p) for p in problems), problems
 
 
@@ -65,3 +68,53 @@ def test_vietnamese_numbers_are_accepted(number):
 def test_other_numbers_are_refused(number):
     from antq.model import PHONE_FORMATS, phone_digits
     assert not PHONE_FORMATS.fullmatch(phone_digits(number))
+
+
+NEWS = "news/2024/2024-03-05-tuan-tra-dem.yml"
+
+
+def test_symlink_out_of_the_data_folder_is_refused_and_not_read(data_copy, tmp_path):
+    secret = tmp_path / "secret.yml"
+    secret.write_text("title: MẬT KHẨU 1234\n", encoding="utf-8")
+    (data_copy / "news/2024/2024-06-01-lien-ket.yml").symlink_to(secret)
+    with pytest.raises(DataError) as raised:
+        load_dataset(data_copy)
+    assert [(p.path.name, p.line) for p in raised.value.problems] == [("2024-06-01-lien-ket.yml", 1)]
+    assert "liên kết trỏ ra ngoài thư mục dữ liệu" in str(raised.value)
+    assert "MẬT KHẨU" not in str(raised.value)
+
+
+def test_broken_symlink_and_unreadable_file_are_problems_not_tracebacks(data_copy, monkeypatch):
+    (data_copy / "news/2024/2024-06-01-mat-tep.yml").symlink_to(data_copy / "news/2024/khong-co.yml")
+    real = type(data_copy).read_bytes
+
+    def refuse(path):
+        if path.name == "models.yml":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+    monkeypatch.setattr(type(data_copy), "read_bytes", refuse)
+    with pytest.raises(DataError) as raised:
+        load_dataset(data_copy)
+    found = {p.path.name: p.message for p in raised.value.problems}
+    assert "không đọc được tệp (FileNotFoundError)" in found["2024-06-01-mat-tep.yml"]
+    assert "không đọc được tệp (PermissionError)" in found["models.yml"]
+
+
+def test_decomposed_text_is_composed_on_load(data_copy):
+    path = data_copy / NEWS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    item = next(n for n in load_dataset(data_copy).news if n.date.isoformat() == "2024-03-05")
+    assert item.title == "Tuần tra đêm ở An Hòa" and unicodedata.is_normalized("NFC", item.title)
+
+
+def test_edit_url_without_trailing_slash_still_makes_edit_links(data_copy):
+    path = data_copy / "site.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("/edit/main/", "/edit/main"), encoding="utf-8")
+    assert load_dataset(data_copy).site.edit_url == "https://git.example/edit/main/"
+
+
+def test_an_impossible_site_today_is_a_vietnamese_error(data_copy):
+    result = run_script("validate.py", "--data", str(data_copy), env={"SITE_TODAY": "2026-13-45"})
+    assert result.returncode == 1
+    assert result.stderr.startswith("Lỗi: biến môi trường SITE_TODAY là '2026-13-45', cần một ngày có thật")

@@ -1,0 +1,52 @@
+"""The validated data set: every record of a data folder, each with where it was read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .model import Commune, Hotline, ModelType, NewsItem, Outlet, Person, Record, SecurityModel, Site
+from .problems import Where
+
+
+@dataclass(frozen=True)
+class Dataset:
+    root: Path
+    site: Site
+    outlets: tuple[Outlet, ...]
+    communes: tuple[Commune, ...]
+    hotlines: tuple[Hotline, ...]
+    model_types: tuple[ModelType, ...]
+    models: tuple[SecurityModel, ...]
+    people: tuple[Person, ...]
+    news: tuple[NewsItem, ...] = field(repr=False)
+    # Words that make a feed entry relevant (data/keywords.yml), for the feed import.
+    keywords: tuple[str, ...] = ()
+
+    @staticmethod
+    def where_of(record: Record) -> Where:
+        """Where the loader read `record` (a record made in code: nowhere in particular)."""
+        return record._where or Where(Path("(không có tệp)"))
+
+    def file_of(self, item: NewsItem) -> str:
+        """A news item's file, relative to the data folder (news/YYYY/...)."""
+        return self.where_of(item).path.relative_to(self.root).as_posix()
+
+    @cached_property
+    def outlet(self) -> dict[str, Outlet]:
+        return {o.id: o for o in self.outlets}
+
+    @cached_property
+    def commune(self) -> dict[str, Commune]:
+        return {c.id: c for c in self.communes}
+
+    @cached_property
+    def model_type(self) -> dict[str, ModelType]:
+        return {t.id: t for t in self.model_types}
+
+    @cached_property
+    def published(self) -> tuple[NewsItem, ...]:
+        """Published items, newest first."""
+        return tuple(sorted((n for n in self.news if n.status == "published"),
+                            key=lambda n: (n.date, n.title), reverse=True))
