@@ -6,10 +6,12 @@ Thin on purpose: the domain package does the work; this only adapts it to MkDocs
 from __future__ import annotations
 
 import json
+import logging
+import re
 import shutil
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -23,6 +25,7 @@ from antq.problems import DataError, UserError
 from antq.search import search_files
 
 _state: dict[str, Dataset] = {}
+log = logging.getLogger("mkdocs")
 
 
 def on_config(config):
@@ -73,3 +76,16 @@ def on_post_build(config):
     for name, content in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(content)
+
+
+def on_build_error(error):
+    # MkDocs would end a failed build with "Aborted with a BuildError!" or "Aborted with 2
+    # warnings in strict mode!": the same end, in Vietnamese. (Abort is what `mkdocs serve` expects.)
+    if isinstance(error, BuildError):
+        log.error(str(error))
+        raise Abort("Đã dừng: trang chưa được dựng, chưa xuất bản gì.") from None
+    strict = re.fullmatch(r"Aborted with (.*) in strict mode!", str(error))
+    if isinstance(error, Abort) and strict:
+        counts = strict.group(1).replace("warnings", "cảnh báo").replace("warning", "cảnh báo")
+        counts = counts.replace("errors", "lỗi").replace("error", "lỗi")
+        raise Abort(f"Đã dừng: {counts} (chế độ nghiêm ngặt coi mọi cảnh báo là lỗi), chưa xuất bản gì.") from None
