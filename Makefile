@@ -38,6 +38,17 @@ edit: install node_modules/.installed
 test: install browser
 	$(BIN)/python -m pytest
 
+# -- Staff commands (data/README.md), typed as they are: no virtual environment to activate. --
+.PHONY: check tin-moi duyet
+check: install
+	@$(BIN)/python scripts/validate.py
+
+tin-moi: install
+	@$(BIN)/python scripts/new_article.py
+
+duyet: install
+	@$(BIN)/python scripts/review.py
+
 # -- npm packages (package-lock.json): the staff editor copied into the site, decap-server, axe-core;
 # and for the browser tests Debian's Chromium (never a downloaded browser). --
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

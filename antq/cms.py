@@ -91,6 +91,11 @@ def label_of(name: str, node: dict) -> str:
     return text[:1].upper() + text[1:]
 
 
+def picker_label(label: str) -> str:
+    """A picker shows names: "Mã cơ quan báo chí" is "Cơ quan báo chí" there."""
+    return label_of("", {"title": re.sub(r"^Mã (các )?", "", label)})
+
+
 def _first_clause(description: str) -> str:
     clause = re.split(r";|: | \(|, ví dụ", description, maxsplit=1)[0].strip()
     # "published: đã duyệt; ..." describes values, not the field: no label in it.
@@ -125,8 +130,8 @@ class _Builder:
         if name in HIDDEN:
             return {**out, "widget": "hidden", "required": False}
         out.update(self.widget(name, node, defs))
-        if out["widget"] == "relation":  # the picker shows names: "Mã cơ quan" is "Cơ quan" there
-            out["label"] = label_of(name, {"title": re.sub(r"^Mã (các )?", "", out["label"])})
+        if out["widget"] == "relation":
+            out["label"] = picker_label(out["label"])
         if node.get("description") and node["description"] != out["label"]:
             out["hint"] = node["description"]
         default = node.get("default")
