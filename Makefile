@@ -21,19 +21,24 @@ $(VENV)/.installed: pyproject.toml requirements-build.lock requirements-test.loc
 	$(BIN)/pip check --disable-pip-version-check
 	touch $@
 
+# Ports of `make serve` and `make edit` (another one: `make serve SERVE_PORT=8001`).
+SERVE_PORT ?= 8000
+EDITOR_PORT ?= 8081
+
 serve: install node_modules/.installed
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:$(SERVE_PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(SERVE_PORT)
 
 build: install node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
 # The staff editor on this machine, without GitHub: decap-server commits to this clone's git
 # (a branch per item, merged into the current branch on "Công bố"), the site at http://127.0.0.1:8000/quan-tri/.
+# Stop both with Ctrl+C.
 .PHONY: edit
 edit: install node_modules/.installed
-	MODE=git BIND_HOST=127.0.0.1 PORT=8081 GIT_REPO_DIRECTORY=$(CURDIR) node node_modules/decap-server/dist/index.js & \
-	trap 'kill $$!' EXIT; SITE_URL=http://127.0.0.1:8000/ SITE_EDITOR_BACKEND=http://127.0.0.1:8081/api/v1 \
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	MODE=git BIND_HOST=127.0.0.1 PORT=$(EDITOR_PORT) GIT_REPO_DIRECTORY=$(CURDIR) node node_modules/decap-server/dist/index.js & \
+	trap 'kill $$!' EXIT; SITE_URL=http://127.0.0.1:$(SERVE_PORT)/ \
+	SITE_EDITOR_BACKEND=http://127.0.0.1:$(EDITOR_PORT)/api/v1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(SERVE_PORT)
 
 test: install browser
 	$(BIN)/python -m pytest

@@ -214,7 +214,11 @@ def news_collection(builder: _Builder) -> dict:
                        "người duyệt đổi thành đã duyệt rồi xuất bản.",
         "folder": NEWS_FOLDER, "path": NEWS_PATH, "extension": "yml", "format": "yml", "create": True,
         "identifier_field": "title", "summary": "{{date}} – {{title}} ({{status}})",
-        "sortable_fields": ["date", "title"], "editor": {"preview": False},
+        "sortable_fields": [{"field": "date", "label": "Ngày", "default_sort": "desc"},
+                            {"field": "title", "label": "Tiêu đề"}],
+        "view_filters": [{"label": o["label"], "field": "status", "pattern": f"^{o['value']}$"}
+                         for o in next(f for f in fields if f["name"] == "status")["options"]],
+        "editor": {"preview": False},
         "fields": fields,
     }
 

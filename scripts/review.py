@@ -8,9 +8,9 @@ Chọn tin bằng số trong danh sách hoặc bằng tệp. Chỉ dòng "status
 lại giữ nguyên; toàn bộ dữ liệu được kiểm tra trước khi ghi.
 
 Ví dụ:
-    python scripts/review.py
-    python scripts/review.py --publish 1 3 --reject 2
-    python scripts/review.py --publish data/news/2024/2024-03-05-ra-mat-mo-hinh-camera-an-ninh.yml
+    .venv/bin/python scripts/review.py
+    .venv/bin/python scripts/review.py --publish 1 3 --reject 2
+    .venv/bin/python scripts/review.py --publish data/news/2024/2024-03-05-ra-mat-mo-hinh-camera-an-ninh.yml
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(pending)} tin chờ duyệt:")
         if args.list or not (args.interactive or sys.stdin.isatty()):
             print("\n".join(describe(data, p) for p in pending))
-            print("Duyệt: python scripts/review.py --publish SỐ ...; loại: --reject SỐ ...")
+            print("Duyệt: .venv/bin/python scripts/review.py --publish SỐ ...; loại: --reject SỐ ...")
             return 0
         chosen = ask(data, pending)
     decide(data.root, chosen)

@@ -31,7 +31,7 @@ def test_listing_shows_each_pending_item_numbered_oldest_first(data_copy):
     assert lines[2] == "     https://cong.example/tuan-tra-cuoi-nam.html"
     assert lines[3].endswith("news/2020/2020-12-31-ra-quan-tuan-tra-an-ninh-dem-cuoi-nam.yml")
     assert lines[7] == "  3. 01/01/2025 · Báo tỉnh · Tin chờ duyệt"
-    assert lines[-1].startswith("Duyệt: python scripts/review.py --publish")
+    assert lines[-1].startswith("Duyệt: .venv/bin/python scripts/review.py --publish")
 
 
 def test_publish_and_reject_by_number_or_file_change_only_the_status_line(data_copy):

@@ -9,6 +9,8 @@
     },
     collection: {
       collectionTop: {
+        // Decap's own word here is an icon from a font it does not ship: an empty box.
+        newButton: 'Tạo %{collectionLabel} mới',
         viewAsList: 'Xem dạng danh sách',
         viewAsGrid: 'Xem dạng lưới',
         groupBy: 'Nhóm theo',
