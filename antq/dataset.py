@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .model import Commune, Hotline, ModelType, NewsItem, Outlet, Person, Record, SecurityModel, Site
+from .model import (Agency, Commune, Directive, Hotline, LocalityYear, ModelType, NewsItem, Outlet, Person, Record,
+                    SecurityModel, Site, Target, Task, Unit, UnitYear)
 from .problems import Where
 
 
@@ -23,6 +24,14 @@ class Dataset:
     news: tuple[NewsItem, ...] = field(repr=False)
     # Words that make a feed entry relevant (data/keywords.yml), for the feed import.
     keywords: tuple[str, ...] = ()
+    # The plan's targets: units.yml, unit-years.yml, locality-years.yml, directives.yml, targets.yml, duties.yml.
+    units: tuple[Unit, ...] = ()
+    unit_years: tuple[UnitYear, ...] = ()
+    locality_years: tuple[LocalityYear, ...] = ()
+    directives: tuple[Directive, ...] = ()
+    targets: tuple[Target, ...] = ()
+    agencies: tuple[Agency, ...] = ()
+    tasks: tuple[Task, ...] = ()
 
     @staticmethod
     def where_of(record: Record) -> Where:

@@ -20,6 +20,7 @@ from .messages import describe, field_label, inner_type, shown, yaml_error
 from .model import FILE_KINDS, NewsItem, Record, Site
 from .problems import DataError, Loc, Problems, Where
 from .source import Loader, has_alias
+from .target_checks import TARGET_KEYS, check_targets
 
 NEWS_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.yml")
 NEWS_FOLDER = re.compile(r"\d{4}")
@@ -178,8 +179,10 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Datas
     dataset = Dataset(
         root=root, site=site, outlets=tuple(lists["outlets"]), communes=tuple(lists["communes"]),
         hotlines=tuple(lists["hotlines"]), model_types=tuple(lists["types"]), models=tuple(lists["models"]),
-        people=tuple(lists["people"]), news=tuple(news), keywords=tuple(lists["keywords"]))
+        people=tuple(lists["people"]), news=tuple(news), keywords=tuple(lists["keywords"]),
+        **{key: tuple(lists[key]) for key in TARGET_KEYS})
     check_dataset(dataset, reading.invalid, found)
+    check_targets(dataset, reading.invalid, found)
     if found:
         raise DataError(found.problems())
     return dataset

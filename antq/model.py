@@ -197,6 +197,16 @@ class Commune(Validity):
     id: Slug = Field(description="Mã xã, thị trấn, ví dụ tan-son")
     name: Text = Field(description="Tên đầy đủ, ví dụ xã Tân Sơn")
     kind: Literal["xã", "thị trấn", "phường"] = Field(description="Loại đơn vị hành chính")
+    area: Literal["rural", "urban"] | None = Field(
+        None, description="rural: nông thôn; urban: đô thị; bỏ trống thì xã là nông thôn, thị trấn và phường là đô thị")
+    complex: bool = Field(False, description="true nếu là địa bàn tiềm ẩn phức tạp về an ninh, trật tự")
+    merged_into: Slug | None = Field(
+        None, description="Mã xã, phường mới mà đơn vị này sáp nhập vào từ ngày sau valid_to",
+        json_schema_extra=ref("communes"))
+
+    @property
+    def rural(self) -> bool:
+        return self.area == "rural" if self.area else self.kind == "xã"
 
 
 class Hotline(Validity):
@@ -235,6 +245,7 @@ class SecurityModel(Record):
     established: LocalDate = Field(description="Ngày thành lập")
     members: int = Field(ge=0, description="Số thành viên")
     officer: Text = Field(description="Cán bộ Công an phụ trách")
+    unit: Slug | None = Field(None, description="Mã khu dân cư, cơ quan, doanh nghiệp, nhà trường (trong data/units.yml) nơi mô hình hoạt động")
     evaluations: list[Evaluation] = Field([], description="Kết quả đánh giá hằng năm")
 
     @property
@@ -301,6 +312,153 @@ class NewsItem(Record):
     guid: str | None = Field(None, description="Mã mục trong nguồn RSS/Atom (do lệnh nhập điền)")
 
 
+# -- the plan's targets: a register of units, their yearly status, the locality's yearly figures --
+
+UNIT_KINDS = ("khu dân cư", "cơ quan", "doanh nghiệp", "nhà trường")
+UnitKind = Literal["khu dân cư", "cơ quan", "doanh nghiệp", "nhà trường"]
+# Every kind of unit a target can count: communes (communes.yml) and the register (units.yml).
+ScopeKind = Literal["xã", "thị trấn", "phường", "khu dân cư", "cơ quan", "doanh nghiệp", "nhà trường"]
+Year = Annotated[int, Field(ge=2000, le=2100)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class Unit(Validity):
+    id: Slug = Field(description="Mã đơn vị, khác mọi mã xã trong communes.yml, ví dụ thon-dong-vanh")
+    name: Text = Field(description="Tên đơn vị, ví dụ thôn Đồng Vành")
+    kind: UnitKind = Field(description="Loại: khu dân cư (thôn, tổ dân phố), cơ quan, doanh nghiệp, nhà trường")
+    commune: Slug = Field(description="Mã xã, thị trấn nơi đơn vị đóng (khi đăng ký)", json_schema_extra=ref("communes"))
+    complex: bool = Field(False, description="true nếu là nơi tiềm ẩn phức tạp về an ninh, trật tự")
+    note: str = Field("", description="Ghi chú")
+
+
+class UnitYear(Record):
+    """One unit's status in one year; a field left out means no figure that year."""
+    unit: Slug = Field(description="Mã xã (communes.yml) hoặc mã đơn vị (units.yml)")
+    year: Year = Field(description="Năm")
+    safe: bool | None = Field(None, description="Được công nhận đạt tiêu chuẩn \"An toàn về an ninh, trật tự\"")
+    drug_free: bool | None = Field(None, description="Được công nhận không có tệ nạn ma túy")
+    rating: Literal["tốt", "khá", "trung bình", "yếu"] | None = Field(
+        None, description="Xếp loại phong trào toàn dân bảo vệ an ninh Tổ quốc")
+    classification: Literal["key-security", "key-order", "less-complex"] | None = Field(
+        None, description="Chỉ với xã, thị trấn: key-security (trọng điểm phức tạp về an ninh, trật tự), "
+                          "key-order (trọng điểm phức tạp về trật tự an toàn xã hội), less-complex (ít phức tạp)")
+    new_rural: bool | None = Field(None, description="Chỉ với xã: đạt chuẩn nông thôn mới")
+    resolution: bool | None = Field(None, description="Cấp ủy có nghị quyết về công tác bảo đảm an ninh, trật tự trong năm")
+    plan: bool | None = Field(None, description="Chính quyền, thủ trưởng có kế hoạch thực hiện trong năm")
+    camera: bool | None = Field(None, description="Có hệ thống camera an ninh")
+    households: Count | None = Field(None, description="Chỉ với xã, thị trấn: tổng số hộ")
+    households_reached: Count | None = Field(None, description="Số hộ được tuyên truyền về phòng, chống tội phạm")
+    camera_households: Count | None = Field(None, description="Số hộ lắp camera an ninh")
+    forces_required: Count | None = Field(None, description="Số người lực lượng (Công an xã, bảo vệ) theo quy định")
+    forces_actual: Count | None = Field(None, description="Số người lực lượng hiện có")
+    note: str = Field("", description="Ghi chú")
+
+
+class Reach(Record):
+    reached: Count = Field(description="Số người được tuyên truyền")
+    total: Count = Field(description="Tổng số người")
+
+
+class Tips(Record):
+    received: Count = Field(description="Số tin báo, tố giác tội phạm tiếp nhận")
+    accepted: Count = Field(description="Số tin được thụ lý giải quyết")
+    resolved: Count = Field(description="Số tin đã giải quyết xong")
+    overdue: Count = Field(description="Số tin quá thời hạn giải quyết")
+
+
+class Propagandists(Record):
+    level: Text = Field(description="Cấp, ví dụ huyện, xã")
+    required: Count = Field(description="Số báo cáo viên, tuyên truyền viên cần có theo quy định")
+    actual: Count = Field(description="Số hiện có")
+    trained: Count = Field(description="Số đã được tập huấn")
+
+
+class LocalityYear(Record):
+    year: Year = Field(description="Năm")
+    tips: Tips | None = Field(None, description="Tin báo, tố giác tội phạm")
+    propagandists: list[Propagandists] = Field([], description="Báo cáo viên, tuyên truyền viên theo từng cấp")
+    members: Reach | None = Field(None, description="Cán bộ, hội viên, đoàn viên, công nhân viên, người lao động được tuyên truyền")
+    students: Reach | None = Field(None, description="Học sinh từ trung học cơ sở trở lên được tuyên truyền")
+    note: str = Field("", description="Ghi chú, nguồn số liệu")
+
+
+class Directive(Record):
+    id: Slug = Field(description="Mã văn bản")
+    issuer: Text = Field(description="Cơ quan ban hành, ví dụ UBND tỉnh Bắc Giang")
+    number: Text = Field(description="Số, ký hiệu, ví dụ 201/ĐA-UBND")
+    date: LocalDate = Field(description="Ngày ban hành")
+    title: Text = Field(description="Trích yếu")
+    url: Url | None = Field(None, description="Địa chỉ văn bản")
+    deployed: LocalDate | None = Field(None, description="Ngày triển khai đến xã, thị trấn, CQDNNT, khu dân cư; bỏ trống nếu chưa")
+    not_reached: list[Slug] = Field([], description="Mã các đơn vị chưa được triển khai tới")
+
+
+# What each measure counts over: "units" (units meeting / units in scope), "households" (a sum over
+# communes), "locality" (locality-years.yml), "directives" (directives.yml), "quota" (news items);
+# and whether its value is a percentage or a count of units.
+MEASURES: dict[str, tuple[str, str]] = {
+    "directives_deployed": ("directives", "percent"), "documents": ("units", "percent"),
+    "households_reached": ("households", "percent"), "members_reached": ("locality", "percent"),
+    "students_reached": ("locality", "percent"), "tips_accepted": ("locality", "percent"),
+    "tips_resolved": ("locality", "percent"), "tips_overdue": ("locality", "percent"),
+    "propagandists_staffed": ("locality", "percent"), "propagandists_trained": ("locality", "percent"),
+    "news_quota": ("quota", "count"), "safe": ("units", "percent"), "effective_model": ("units", "percent"),
+    "forces_full": ("units", "percent"), "camera": ("units", "percent"),
+    "camera_households": ("households", "percent"), "new_rural": ("units", "count"),
+    "not_key_security": ("units", "percent"), "not_weak": ("units", "percent"), "drug_free": ("units", "percent"),
+}
+Measure = Literal[tuple(MEASURES)]
+
+
+class Threshold(Record):
+    year: Year = Field(description="Năm áp dụng: hạn cuối (deadline) hoặc năm bắt đầu (yearly)")
+    rule: Literal["at_least", "more_than"] = Field(description="at_least: đạt khi ≥ ngưỡng; more_than: đạt khi > ngưỡng")
+    value: float = Field(ge=0, description="Ngưỡng: phần trăm, hoặc số đơn vị với các chỉ số đếm")
+    as_of: LocalDate | None = Field(None, description="Ngày lấy danh sách đơn vị; bỏ trống là 31/12 của năm")
+
+
+class Indicator(Record):
+    id: Slug = Field(description="Mã chỉ số, riêng trong giai đoạn (dùng làm địa chỉ trang)")
+    name: Text = Field(description="Tên chỉ số")
+    measure: Measure = Field(description="Cách đo (xem data/README.md)")
+    schedule: Literal["yearly", "deadline"] = Field(
+        description="yearly: xét hằng năm từ năm của ngưỡng; deadline: xét ở năm hạn cuối, các năm trước là tiến độ")
+    scope: list[ScopeKind] = Field([], description="Các loại đơn vị được tính, với chỉ số tính trên đơn vị")
+    complex_only: bool = Field(False, description="true: chỉ tính nơi tiềm ẩn phức tạp về an ninh, trật tự")
+    area: Literal["rural", "urban"] | None = Field(None, description="Với camera_households: rural (nông thôn) hoặc urban (đô thị)")
+    quota: Slug | None = Field(None, description="Với news_quota: mã nhóm chỉ tiêu tin bài trong site.yml")
+    thresholds: list[Threshold] = Field([], description="Các ngưỡng; bỏ trống nếu chỉ theo dõi")
+
+
+class Target(Record):
+    id: Slug = Field(description="Mã mục tiêu, riêng trong giai đoạn")
+    period: Slug = Field(description="Mã giai đoạn trong site.yml")
+    title: Text = Field(description="Tên ngắn")
+    text: Text = Field(description="Lời văn của kế hoạch")
+    source: Text = Field(description="Căn cứ, ví dụ Mục II, chỉ tiêu 6")
+    indicators: list[Indicator] = Field(min_length=1, description="Các chỉ số đo mục tiêu")
+
+
+class Agency(Validity):
+    id: Slug = Field(description="Mã đơn vị được phân công")
+    name: Text = Field(description="Tên đơn vị")
+    number: int | None = Field(None, ge=1, description="Số thứ tự trong Mục VI của kế hoạch; bỏ trống với đơn vị khác")
+    duties: list[Text] = Field([], description="Nhiệm vụ được giao, theo lời văn của kế hoạch")
+    note: str = Field("", description="Ghi chú")
+
+
+class Task(Record):
+    id: Slug = Field(description="Mã việc")
+    title: Text = Field(description="Việc phải làm, ví dụ Sơ kết 6 tháng đầu năm 2021")
+    agency: Slug = Field(description="Mã đơn vị chịu trách nhiệm (mục agencies)")
+    source: Text = Field(description="Căn cứ trong kế hoạch, ví dụ Mục VII, điểm 1")
+    due: LocalDate = Field(description="Hạn")
+    status: Literal["pending", "done"] = Field(description="pending: chưa xong; done: đã xong")
+    done: LocalDate | None = Field(None, description="Ngày hoàn thành (khi status là done)")
+    document: Url | None = Field(None, description="Địa chỉ văn bản, báo cáo (bắt buộc khi status là done)")
+    note: str = Field("", description="Ghi chú")
+
+
 # One model per file kind: the file's top level.
 
 class OutletsFile(Record):
@@ -331,6 +489,31 @@ class KeywordsFile(Record):
                     "có một từ khóa (không phân biệt hoa thường, có dấu hay không dấu, đ hay d)")
 
 
+class UnitsFile(Record):
+    units: list[Unit]
+
+
+class UnitYearsFile(Record):
+    unit_years: list[UnitYear]
+
+
+class LocalityYearsFile(Record):
+    locality_years: list[LocalityYear]
+
+
+class DirectivesFile(Record):
+    directives: list[Directive]
+
+
+class TargetsFile(Record):
+    targets: list[Target]
+
+
+class DutiesFile(Record):
+    agencies: list[Agency]
+    tasks: list[Task]
+
+
 FILE_KINDS: dict[str, type[Record]] = {
     "site.yml": Site,
     "outlets.yml": OutletsFile,
@@ -339,6 +522,12 @@ FILE_KINDS: dict[str, type[Record]] = {
     "models.yml": ModelsFile,
     "people.yml": PeopleFile,
     "keywords.yml": KeywordsFile,
+    "units.yml": UnitsFile,
+    "unit-years.yml": UnitYearsFile,
+    "locality-years.yml": LocalityYearsFile,
+    "directives.yml": DirectivesFile,
+    "targets.yml": TargetsFile,
+    "duties.yml": DutiesFile,
 }
 NEWS_SCHEMA = "news"
 

@@ -14,6 +14,7 @@ from .model import NewsItem
 from .posters import poster_pages
 from .quota import YearResult, count_quotas, leading_years
 from .page import Page
+from .target_pages import target_pages
 
 def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results: dict[int, YearResult]) -> list[Page]:
     # Each item's record and each year's detail is built once, then shared by every file it appears in.
@@ -43,6 +44,9 @@ def render_downloads(news_years: dict[int, list[NewsItem]], results: dict[int, Y
             f"Dữ liệu cập nhật đến ngày {show(today)}.\n\n"
             "- Tất cả tin bài đã duyệt: [CSV](tin-bai.csv) · [JSON](tin-bai.json)\n"
             "- Kết quả chỉ tiêu mọi năm, kèm từng tin bài được tính: [JSON](chi-tieu.json)\n"
+            "- Mục tiêu của kế hoạch, mọi chỉ số năm theo năm, kèm mã các đơn vị được tính: "
+            "[CSV](muc-tieu.csv) · [JSON](muc-tieu.json)\n"
+            "- Nhiệm vụ, thời hạn và báo cáo của các đơn vị: [CSV](nhiem-vu.csv) · [JSON](nhiem-vu.json)\n"
             + block(table(["Năm", "Số tin bài", "Tin bài", "Chỉ tiêu"], rows, numeric={1})))
 
 
@@ -66,6 +70,7 @@ def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[
               for y, items in news_years.items()]
     pages += [Page(f"chi-tieu/{y}.md", render.render_quota_year(data, r), "news/README.md") for y, r in results.items()]
     pages += poster_pages(data, today, site_url)
+    pages += target_pages(data, today, results)
     pages = [Page(p.uri, p.content + render.edit_footer(data, p.source), p.source) if p.source else p for p in pages]
     feeds = feed_pages(data, site_url, today) if site_url else []
     return pages + download_pages(data, news_years, results) + feeds

@@ -112,7 +112,10 @@ def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
             parts.append(f"\nGiai đoạn {md(period.id)} đã kết thúc ngày {show(period.end)}; "
                          "đây là kết quả chính thức theo từng năm.\n")
         parts.append(block(join(quota_card(g, f"chi-tieu/{r.year}/") for r in leading for g in r.groups)))
-        parts.append("\n[Xem bảng theo dõi chỉ tiêu](chi-tieu/index.md)\n")
+        parts.append("\n[Xem bảng theo dõi chỉ tiêu tin bài](chi-tieu/index.md) · "
+                     "[Mục tiêu của kế hoạch, năm theo năm](muc-tieu/index.md)\n")
+    else:
+        parts.append("\n[Mục tiêu của kế hoạch, năm theo năm](muc-tieu/index.md)\n")
     parts.append("\n## Tin bài mới nhất\n")
     parts.append(block(tag("ul", join(news_line(data, n) for n in data.published[:10]), cls="news")))
     parts.append("\n[Tất cả tin bài theo năm](tin-bai/index.md)\n")

@@ -29,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     if warnings:
         print(f"{len(warnings)} cảnh báo (không chặn việc xuất bản).", file=sys.stderr)
     print(f"Dữ liệu hợp lệ: {len(data.news)} tin bài, {len(data.hotlines)} đường dây nóng, "
-          f"{len(data.models)} mô hình, {len(data.people)} gương người tốt, {len(data.communes)} xã, thị trấn.")
+          f"{len(data.models)} mô hình, {len(data.people)} gương người tốt, {len(data.communes)} xã, thị trấn, "
+          f"{len(data.units)} đơn vị khác, {sum(len(t.indicators) for t in data.targets)} chỉ số mục tiêu, "
+          f"{len(data.tasks)} việc có hạn.")
     return 0
 
 

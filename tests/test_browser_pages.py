@@ -18,7 +18,9 @@ DAY = date.fromisoformat(TODAY)
 YEAR = DATA.published[0].date.year
 PAGES = {"home": "", "hotlines": "duong-day-nong/", "guidance": "huong-dan/to-giac-toi-pham/", "models": "mo-hinh/",
          "people": "guong-nguoi-tot/", "news year": f"tin-bai/{YEAR}/", "quota year": f"chi-tieu/{YEAR}/",
-         "downloads": "du-lieu/", "posters": "ap-phich/", "poster": "ap-phich/toan-dia-ban/"}
+         "downloads": "du-lieu/", "posters": "ap-phich/", "poster": "ap-phich/toan-dia-ban/",
+         "targets": "muc-tieu/", "indicator": "muc-tieu/2020-2025/don-vi-an-toan/", "units": "muc-tieu/don-vi/",
+         "duties": "nhiem-vu/"}
 CONFIG = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
 SITE_URL = configured_site_url()
 SITE_NAME = re.search(r"^site_name:\s*\"?(.*?)\"?$", CONFIG, re.M).group(1)

@@ -12,7 +12,7 @@ from conftest import CONSENT, PROJECT, VALID
 PAGES = ["index.html", "duong-day-nong/index.html", "huong-dan/index.html", "huong-dan/to-giac-toi-pham/index.html",
          "huong-dan/phong-trao/index.html", "huong-dan/mo-hinh-tu-quan/index.html", "mo-hinh/index.html",
          "mo-hinh/theo-xa/index.html", "guong-nguoi-tot/index.html", "tin-bai/index.html", "chi-tieu/index.html",
-         "du-lieu/index.html"]
+         "du-lieu/index.html", "muc-tieu/index.html", "muc-tieu/don-vi/index.html", "nhiem-vu/index.html"]
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,51 @@ class ResourceLinks(HTMLParser):
             self.loaded.append(attrs.get("href") or "")
         elif name in ("script", "img", "iframe", "source", "video", "audio", "embed", "object"):
             self.loaded += [attrs.get("src") or "", attrs.get("data") or ""]
+
+
+class Links(HTMLParser):
+    """The links of a page and the ids it has."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, name, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if name == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def test_every_link_of_the_targets_and_duties_pages_lands_on_a_page_and_an_anchor(shipped_site):
+    """The generated pages link in raw HTML, which MkDocs does not check: every relative link and its
+    #anchor must exist in the built site."""
+    pages = sorted(shipped_site.glob("muc-tieu/**/index.html")) + [shipped_site / "nhiem-vu/index.html"]
+    assert len(pages) > 20
+    parsed: dict[Path, Links] = {}
+
+    def parse(path: Path) -> Links:
+        if path not in parsed:
+            parsed[path] = Links()
+            parsed[path].feed(path.read_text(encoding="utf-8"))
+        return parsed[path]
+
+    checked = 0
+    for page in pages:
+        for href in parse(page).hrefs:
+            if re.match(r"[a-z]+:", href) or href.startswith("//"):
+                continue
+            path, _, anchor = href.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), (page, href)
+            if anchor and target.suffix == ".html":
+                assert anchor in parse(target).ids, (page, href)
+                checked += 1
+    assert checked > 500  # every figure's year and every unit behind it
 
 
 def test_no_page_loads_anything_from_another_host(shipped_site):

@@ -89,9 +89,8 @@ def slow(handler):
     handler.server.release.wait(10)  # far longer than the client waits
 
 
-@pytest.fixture
-def server(monkeypatch):
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+def running():
+    """A FeedServer on 127.0.0.1 for the length of one test."""
     srv = FeedServer()
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
@@ -100,6 +99,12 @@ def server(monkeypatch):
     srv.shutdown()
     srv.server_close()
     thread.join(5)
+
+
+@pytest.fixture
+def server(monkeypatch):
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    yield from running()
 
 
 def closed_port_url() -> str:
@@ -321,15 +326,8 @@ def test_a_body_over_the_cap_is_refused(server):
 
 
 @pytest.fixture
-def other_server(monkeypatch):
-    srv = FeedServer()
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.release.set()
-    srv.shutdown()
-    srv.server_close()
-    thread.join(5)
+def other_server():
+    yield from running()
 
 
 def test_a_redirect_to_ftp_is_not_followed(server, data_copy):

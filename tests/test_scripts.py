@@ -24,7 +24,8 @@ def test_validate_valid_data_prints_one_summary_line():
     result = run_script("validate.py", "--data", str(VALID))
     assert result.returncode == 0
     assert result.stdout.strip().splitlines() == [
-        "Dữ liệu hợp lệ: 3 tin bài, 2 đường dây nóng, 1 mô hình, 1 gương người tốt, 2 xã, thị trấn."]
+        "Dữ liệu hợp lệ: 3 tin bài, 2 đường dây nóng, 1 mô hình, 1 gương người tốt, 2 xã, thị trấn, "
+        "3 đơn vị khác, 2 chỉ số mục tiêu, 2 việc có hạn."]
 
 
 def test_validate_bad_data_prints_each_problem_and_exits_1(data_copy):
