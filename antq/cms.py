@@ -67,11 +67,11 @@ class _NoTitles(GenerateJsonSchema):
         return False
 
 
-def _schema(model: type[Record]) -> dict:
+def model_schema(model: type[Record]) -> dict:
     return model.model_json_schema(schema_generator=_NoTitles)
 
 
-def _resolve(node: dict, defs: dict) -> tuple[dict, bool]:
+def resolve_node(node: dict, defs: dict) -> tuple[dict, bool]:
     """The node behind a $ref or an Optional (anyOf with null), and whether null is allowed."""
     nullable = False
     if "anyOf" in node:
@@ -125,7 +125,7 @@ class _Builder:
         return [self.field(name, node, name in required, defs) for name, node in schema.get("properties", {}).items()]
 
     def field(self, name: str, raw: dict, required: bool, defs: dict) -> dict:
-        node, _ = _resolve(raw, defs)
+        node, _ = resolve_node(raw, defs)
         out: dict = {"name": name, "label": label_of(name, node), "required": required}
         if name in HIDDEN:
             return {**out, "widget": "hidden", "required": False}
@@ -164,7 +164,7 @@ class _Builder:
         return out
 
     def list_widget(self, name: str, node: dict, defs: dict) -> dict:
-        items, _ = _resolve(node.get("items", {}), defs)
+        items, _ = resolve_node(node.get("items", {}), defs)
         out: dict = {"widget": "list"}
         if "minItems" in node:
             out["min"] = node["minItems"]
@@ -203,7 +203,7 @@ def list_files() -> dict[str, str]:
 
 
 def news_collection(builder: _Builder) -> dict:
-    fields = builder.fields(_schema(NewsItem))
+    fields = builder.fields(model_schema(NewsItem))
     for field in fields:
         if field["name"] == "status":
             field["default"] = NEW_NEWS_STATUS
@@ -228,7 +228,7 @@ def catalogue_collection(builder: _Builder) -> dict:
     for file, model in FILE_KINDS.items():
         if model is Site:  # plan periods and quotas: maintainers change them in git
             continue
-        fields = builder.fields(_schema(model))
+        fields = builder.fields(model_schema(model))
         fields[0]["comment"] = modeline(model, depth=0).removeprefix("# ").rstrip("\n")
         files.append({"name": _file_key(file), "label": _file_label(model, fields), "file": f"data/{file}",
                       "fields": fields})

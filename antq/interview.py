@@ -15,7 +15,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from .cms import _resolve, _schema, choice_labels, label_of, picker_label
+from .cms import resolve_node, model_schema, choice_labels, label_of, picker_label
 from .dataset import Dataset
 from .messages import describe
 from .model import NewsItem, Outlet
@@ -59,13 +59,13 @@ class Question:
 
 
 def questions(model: type = NewsItem) -> list[Question]:
-    schema = _schema(model)
+    schema = model_schema(model)
     defs, required = schema.get("$defs", {}), set(schema.get("required", []))
     out = []
     for name, raw in schema["properties"].items():
         if name in NOT_ASKED:
             continue
-        node, _ = _resolve(raw, defs)
+        node, _ = resolve_node(raw, defs)
         label = picker_label(label_of(name, node)) if node.get("x-ref") in RECORDS else label_of(name, node)
         out.append(Question(name, label, node.get("description", ""), name in required, node))
     return out

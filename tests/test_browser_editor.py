@@ -196,7 +196,7 @@ def test_a_new_broadcast_item_goes_through_review_into_the_data_and_the_site(pag
     page.get_by_label("Tiêu đề tin bài").scroll_into_view_if_needed()
     page.screenshot(path=shots / "quan-tri-tin-moi.png")
     page.get_by_role("button", name="Lưu", exact=True).click()
-    page.get_by_text("Mục đã được lưu").wait_for()
+    page.get_by_text("Mục đã được lưu", exact=True).wait_for()
     branch = git(repo, "branch", "--list", "cms/*").strip()
     assert branch == "cms/tin-bai/" + FILE.removeprefix("data/news/").removesuffix(".yml")
     assert not (repo / FILE).exists()  # waiting for review, not in the data yet
@@ -209,13 +209,13 @@ def test_a_new_broadcast_item_goes_through_review_into_the_data_and_the_site(pag
     page.get_by_text(TITLE).click()
     pick(page, "Trạng thái duyệt", "duyệt", "Đã duyệt, được hiện và tính chỉ tiêu")
     page.get_by_role("button", name="Lưu", exact=True).click()
-    page.get_by_text("Mục đã được lưu").wait_for()
+    page.get_by_text("Mục đã được lưu", exact=True).wait_for()
     page.reload()  # Decap shows the board status of before the save until the item is opened again
     set_status(page, "Đang xét duyệt", "Sẵn sàng")
     page.get_by_text("Công bố", exact=True).click()
     page.screenshot(path=shots / "quan-tri-cong-bo.png")
     page.get_by_text("Công bố ngay").click()
-    page.get_by_text("Mục đã được công bố").wait_for()
+    page.get_by_text("Mục đã được công bố", exact=True).wait_for()
 
     # The file, where and as the guide says.
     text = (repo / FILE).read_text(encoding="utf-8")

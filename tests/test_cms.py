@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from antq.cms import (NEWS_FOLDER, EditorSettings, cms_config, editor_assets, editor_settings,
                       render_cms_config)
 from antq.messages import inner_type
-from antq.model import FILE_KINDS, NewsItem, Outlet, Site, ref_kind
+from antq.model import FILE_KINDS, NewsItem, Outlet, Site, ref_kind, schema_name
 from conftest import PROJECT
 
 CONFIG = cms_config(EditorSettings(repo="chu/kho"))
@@ -82,7 +82,8 @@ def test_new_items_are_written_where_the_guide_says_and_wait_for_review():
 def test_every_file_written_keeps_its_schema_line():
     assert NEWS["fields"][0]["comment"] == "yaml-language-server: $schema=../../../schemas/news.schema.json"
     for name, form in FILES.items():
-        assert form["fields"][0]["comment"] == f"yaml-language-server: $schema=../schemas/{Path(name).stem}.schema.json"
+        expected = f"yaml-language-server: $schema=../schemas/{schema_name(FILE_KINDS[name])}.schema.json"
+        assert form["fields"][0]["comment"] == expected
 
 
 def field(fields: list[dict], name: str) -> dict:
