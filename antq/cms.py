@@ -80,7 +80,8 @@ def resolve_node(node: dict, defs: dict) -> tuple[dict, bool]:
         if len(options) == 1:
             node = {**{k: v for k, v in node.items() if k != "anyOf"}, **options[0]}
     if "$ref" in node:
-        target = defs[node["$ref"].rsplit("/", 1)[-1]]
+        # A record's class name and docstring are English, for developers: the field says it for staff.
+        target = {k: v for k, v in defs[node["$ref"].rsplit("/", 1)[-1]].items() if k not in ("title", "description")}
         node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
     return node, nullable
 
@@ -97,9 +98,11 @@ def picker_label(label: str) -> str:
 
 
 def _first_clause(description: str) -> str:
+    # "true nếu là người chưa thành niên": a yes/no field is labelled by what `true` means.
+    description = re.sub(r"^true(:| nếu| khi) ", "", description)
     clause = re.split(r";|: | \(|, ví dụ", description, maxsplit=1)[0].strip()
     # "published: đã duyệt; ..." describes values, not the field: no label in it.
-    return "" if re.match(r"^[a-z_]+$|^true\b", clause) else clause
+    return "" if re.fullmatch(r"[a-z_]+", clause) else clause
 
 
 def choice_labels(values: list, description: str) -> list[dict]:

@@ -38,11 +38,15 @@ class Again(ValueError):
 
 @dataclass(frozen=True)
 class Question:
-    name: str
+    name: str  # dotted for a field of a nested record: "broadcast.programme"
     label: str
     hint: str
     required: bool
     node: dict  # the field's JSON Schema, resolved
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(self.name.split("."))
 
     @property
     def ref(self) -> str | None:
@@ -59,15 +63,36 @@ class Question:
 
 
 def questions(model: type = NewsItem) -> list[Question]:
+    """One question per field, in the model's order; the fields of a nested record one by one."""
     schema = model_schema(model)
-    defs, required = schema.get("$defs", {}), set(schema.get("required", []))
-    out = []
+    return list(_questions(schema, schema.get("$defs", {}), (), "", True))
+
+
+def _questions(schema: dict, defs: dict, prefix: tuple, above: str, needed: bool):
+    required = set(schema.get("required", []))
     for name, raw in schema["properties"].items():
-        if name in NOT_ASKED:
+        if not prefix and name in NOT_ASKED:
             continue
         node, _ = resolve_node(raw, defs)
-        label = picker_label(label_of(name, node)) if node.get("x-ref") in RECORDS else label_of(name, node)
-        out.append(Question(name, label, node.get("description", ""), name in required, node))
+        label = label_of(name, node)
+        if node.get("x-ref"):
+            label = picker_label(label)
+        if node.get("type") == "object" or "properties" in node:
+            yield from _questions(node, defs, prefix + (name,), f"{above}{label} – ", needed and name in required)
+        else:
+            yield Question(".".join(prefix + (name,)), above + label, node.get("description", ""),
+                           needed and name in required, node)
+
+
+def nest(answers: dict) -> dict:
+    """Answers keyed by dotted names, as the item's nested fields."""
+    out: dict = {}
+    for name, value in answers.items():
+        *parents, last = name.split(".")
+        place = out
+        for parent in parents:
+            place = place.setdefault(parent, {})
+        place[last] = value
     return out
 
 
@@ -86,7 +111,8 @@ def parse_day(text: str) -> str:
 
 def _records(data: Dataset, question: Question, answers: dict) -> list:
     """The records one may pick: those valid on the item's date when it is known."""
-    records = list(getattr(data, RECORDS.get(question.ref, question.ref), ()))
+    records = [r for r in getattr(data, RECORDS.get(question.ref, question.ref or ""), ())
+               if hasattr(r, "id") and hasattr(r, "name")]
     day = answers.get("date")
     if day and all(hasattr(r, "valid_on") for r in records):
         records = [r for r in records if r.valid_on(date.fromisoformat(day))]
@@ -95,8 +121,9 @@ def _records(data: Dataset, question: Question, answers: dict) -> list:
 
 def menu(question: Question, data: Dataset, answers: dict) -> list[tuple[str, str]]:
     """(value, shown) for each numbered option, or [] when the answer is free text."""
-    if question.ref in RECORDS:
-        return [(r.id, f"{r.name} ({r.id})") for r in _records(data, question, answers)]
+    records = _records(data, question, answers) if question.ref else []
+    if records:
+        return [(r.id, f"{r.name} ({r.id})") for r in records]
     if question.choices:
         return [(str(o["value"]), o["label"] if o["label"] == o["value"] else f"{o['label']} ({o['value']})")
                 for o in question.choices]
@@ -116,14 +143,14 @@ def _pick(typed: str, options: list[tuple[str, str]], question: Question) -> str
                 "trong danh sách, hoặc tên, mã như trong danh sách")
 
 
-def _check(question: Question, value: object) -> object:
+def _check(question: Question, value: object, model: type = NewsItem) -> object:
     """The value as the model reads it, or Again with the model's own Vietnamese message."""
     try:
-        NewsItem.model_validate({question.name: value})
+        model.model_validate(nest({question.name: value}))
     except ValidationError as error:
         for err in error.errors(include_url=False):
-            if err["loc"] and err["loc"][0] == question.name:
-                raise Again(describe(err, NewsItem)) from None
+            if tuple(err["loc"][:len(question.path)]) == question.path:
+                raise Again(describe(err, model)) from None
     return value
 
 
@@ -132,7 +159,7 @@ def _required_url(data: Dataset, answers: dict) -> Outlet | None:
     return outlet if outlet is not None and outlet.medium == "online" else None
 
 
-def answer(question: Question, typed: str, data: Dataset, answers: dict) -> object:
+def answer(question: Question, typed: str, data: Dataset, answers: dict, model: type = NewsItem) -> object:
     """What to store for `typed`; None when the field is left out. Raises Again."""
     typed = typed.strip()
     options = menu(question, data, answers)
@@ -145,12 +172,12 @@ def answer(question: Question, typed: str, data: Dataset, answers: dict) -> obje
     if question.many:
         parts = [p.strip() for p in typed.split(",") if p.strip()]
         values = [_pick(p, options, question) for p in parts] if options else parts
-        return _check(question, values)
+        return _check(question, values, model)
     if options:
-        return _check(question, _pick(typed, options, question))
+        return _check(question, _pick(typed, options, question), model)
     if question.node.get("format") == "date":
-        return _check(question, parse_day(typed))
-    return _check(question, typed)
+        return _check(question, parse_day(typed), model)
+    return _check(question, typed, model)
 
 
 def prompt(question: Question, data: Dataset, answers: dict) -> str:

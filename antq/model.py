@@ -198,7 +198,7 @@ class Commune(Validity):
     name: Text = Field(description="Tên đầy đủ, ví dụ xã Tân Sơn")
     kind: Literal["xã", "thị trấn", "phường"] = Field(description="Loại đơn vị hành chính")
     area: Literal["rural", "urban"] | None = Field(
-        None, description="rural: nông thôn; urban: đô thị; bỏ trống thì xã là nông thôn, thị trấn và phường là đô thị")
+        None, title="Nông thôn hay đô thị", description="rural: nông thôn; urban: đô thị; bỏ trống thì xã là nông thôn, thị trấn và phường là đô thị")
     complex: bool = Field(False, description="true nếu là địa bàn tiềm ẩn phức tạp về an ninh, trật tự")
     merged_into: Slug | None = Field(
         None, description="Mã xã, phường mới mà đơn vị này sáp nhập vào từ ngày sau valid_to",
@@ -412,7 +412,7 @@ Measure = Literal[tuple(MEASURES)]
 
 class Threshold(Record):
     year: Year = Field(description="Năm áp dụng: hạn cuối (deadline) hoặc năm bắt đầu (yearly)")
-    rule: Literal["at_least", "more_than"] = Field(description="at_least: đạt khi ≥ ngưỡng; more_than: đạt khi > ngưỡng")
+    rule: Literal["at_least", "more_than"] = Field(title="Cách tính", description="at_least: đạt khi ≥ ngưỡng; more_than: đạt khi > ngưỡng")
     value: float = Field(ge=0, description="Ngưỡng: phần trăm, hoặc số đơn vị với các chỉ số đếm")
     as_of: LocalDate | None = Field(None, description="Ngày lấy danh sách đơn vị; bỏ trống là 31/12 của năm")
 
@@ -422,10 +422,10 @@ class Indicator(Record):
     name: Text = Field(description="Tên chỉ số")
     measure: Measure = Field(description="Cách đo (xem data/README.md)")
     schedule: Literal["yearly", "deadline"] = Field(
-        description="yearly: xét hằng năm từ năm của ngưỡng; deadline: xét ở năm hạn cuối, các năm trước là tiến độ")
+        title="Cách xét", description="yearly: xét hằng năm từ năm của ngưỡng; deadline: xét ở năm hạn cuối, các năm trước là tiến độ")
     scope: list[ScopeKind] = Field([], description="Các loại đơn vị được tính, với chỉ số tính trên đơn vị")
     complex_only: bool = Field(False, description="true: chỉ tính nơi tiềm ẩn phức tạp về an ninh, trật tự")
-    area: Literal["rural", "urban"] | None = Field(None, description="Với camera_households: rural (nông thôn) hoặc urban (đô thị)")
+    area: Literal["rural", "urban"] | None = Field(None, title="Nông thôn hay đô thị", description="Với camera_households: rural (nông thôn) hoặc urban (đô thị)")
     quota: Slug | None = Field(None, description="Với news_quota: mã nhóm chỉ tiêu tin bài trong site.yml")
     thresholds: list[Threshold] = Field([], description="Các ngưỡng; bỏ trống nếu chỉ theo dõi")
 
@@ -453,7 +453,7 @@ class Task(Record):
     agency: Slug = Field(description="Mã đơn vị chịu trách nhiệm (mục agencies)")
     source: Text = Field(description="Căn cứ trong kế hoạch, ví dụ Mục VII, điểm 1")
     due: LocalDate = Field(description="Hạn")
-    status: Literal["pending", "done"] = Field(description="pending: chưa xong; done: đã xong")
+    status: Literal["pending", "done"] = Field(title="Tình trạng", description="pending: chưa xong; done: đã xong")
     done: LocalDate | None = Field(None, description="Ngày hoàn thành (khi status là done)")
     document: Url | None = Field(None, description="Địa chỉ văn bản, báo cáo (bắt buộc khi status là done)")
     note: str = Field("", description="Ghi chú")
@@ -490,28 +490,28 @@ class KeywordsFile(Record):
 
 
 class UnitsFile(Record):
-    units: list[Unit]
+    units: list[Unit] = Field(title="Đơn vị: khu dân cư, cơ quan, doanh nghiệp, nhà trường")
 
 
 class UnitYearsFile(Record):
-    unit_years: list[UnitYear]
+    unit_years: list[UnitYear] = Field(title="Kết quả từng năm của xã, đơn vị")
 
 
 class LocalityYearsFile(Record):
-    locality_years: list[LocalityYear]
+    locality_years: list[LocalityYear] = Field(title="Số liệu từng năm của địa bàn")
 
 
 class DirectivesFile(Record):
-    directives: list[Directive]
+    directives: list[Directive] = Field(title="Văn bản chỉ đạo")
 
 
 class TargetsFile(Record):
-    targets: list[Target]
+    targets: list[Target] = Field(title="Mục tiêu của kế hoạch")
 
 
 class DutiesFile(Record):
-    agencies: list[Agency]
-    tasks: list[Task]
+    agencies: list[Agency] = Field(title="Đơn vị được phân công")
+    tasks: list[Task] = Field(title="Việc phải làm")
 
 
 FILE_KINDS: dict[str, type[Record]] = {

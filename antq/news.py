@@ -9,7 +9,7 @@ from .schemas import modeline
 from .source import dump
 from .text import slugify
 
-FIELD_ORDER = ["title", "date", "outlet", "url", "kind", "status", "summary", "topics", "communes", "guid"]
+FIELD_ORDER = list(NewsItem.model_fields)  # the order staff read and write them in
 
 
 def news_path(day: date, title: str) -> str:

@@ -21,7 +21,7 @@ from datetime import date
 
 from antq import cli
 from antq.files import write_atomic
-from antq.interview import NEW_STATUS, Again, answer, interview, questions
+from antq.interview import NEW_STATUS, Again, answer, interview, nest, questions
 from antq.load import load_dataset
 from antq.news import news_path, news_text
 from antq.paths import data_dir
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         raise UserError(f"thiếu {', '.join(missing)}; xem --help")
     while True:
-        fields = {**answers, "status": NEW_STATUS, "date": date.fromisoformat(answers["date"])}
+        fields = {**nest(answers), "status": NEW_STATUS, "date": date.fromisoformat(answers["date"])}
         rel = news_path(fields["date"], fields["title"])
         text = news_text(fields)
         try:
@@ -101,8 +101,9 @@ def main(argv: list[str] | None = None) -> int:
             if not interactive:
                 raise
             # Ask again the fields the problems name, keeping every other answer.
-            named = {p.field for p in error.problems if p.path == root / rel}
-            if not named & {q.name for q in questions()}:
+            fields_named = {p.field for p in error.problems if p.path == root / rel}
+            named = {q.name for q in questions() if q.name in fields_named or q.path[-1] in fields_named}
+            if not named:
                 raise
             for problem in error.problems:
                 say(f"  {problem.field}: {problem.message}")

@@ -40,6 +40,7 @@ def assert_fields_agree(model: type[BaseModel], fields: list[dict], where: str) 
         info = model.model_fields[field["name"]]
         at = f"{where}.{field['name']}"
         assert field["label"] and field["label"] != field["name"], at
+        assert not re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*|[A-Za-z]+_[a-z_]+", field["label"]), at  # not a code name
         if field["widget"] == "hidden":
             continue
         assert field["required"] == info.is_required(), at
