@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import socket
+import subprocess
 import time
 import urllib.request
 
@@ -162,6 +163,9 @@ def test_every_documented_command_is_typed_here():
 
 @pytest.mark.parametrize("command", sorted(EXPECTED))
 def test_documented_command_works_as_typed(command, env):
+    # `make install` on an out-of-date .venv would rebuild the environment these tests run in.
+    up_to_date = subprocess.run(["make", "-q", "install"], cwd=PROJECT, env=env).returncode == 0
+    assert up_to_date, "run `make install` (or `make test`) first: .venv is older than the locks"
     expected = EXPECTED[command]
     if expected in (check_new_item, check_review, check_server):
         expected(command, env)
