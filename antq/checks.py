@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from .dataset import Dataset
 from .dates import show
-from .model import EMERGENCY, INITIALS, RESERVED_IDS, Hotline, Record, Validity, phone_digits, ref_kind
+from .model import (EMERGENCY, FEED_IMPORT, INITIALS, RESERVED_IDS, Commune, Hotline, NewsItem, Outlet, Record,
+                    Validity, phone_digits, ref_kind)
 from .problems import Problem, Problems, Where
+from .text import title_key
 from .urls import canonical_url
 
 # A number nobody has called for this long may have stopped working.
@@ -50,7 +52,8 @@ def _records(data: Dataset) -> Iterable[tuple[str, Record]]:
             yield kind, record
 
 
-def check_dataset(data: Dataset, invalid: list[InvalidRecord], found: Problems) -> None:
+def check_dataset(data: Dataset, invalid: list[InvalidRecord], found: Problems, today: date) -> None:
+    """Every rule across records; `today` is the site's local date (nothing published is dated after it)."""
     known = _known_ids(data, invalid)
     for _, record in _records(data):
         _check_refs(data.where_of(record), type(record), vars(record), known, found)
@@ -63,6 +66,9 @@ def check_dataset(data: Dataset, invalid: list[InvalidRecord], found: Problems) 
     _check_hotlines(data, found)
     _check_people(data, found)
     _check_news(data, found)
+    _check_approvals(data, found, today)
+    _check_same_item(data, found)
+    _check_commune_dates(data, found, today)
 
 
 def _known_ids(data: Dataset, invalid: list[InvalidRecord]) -> dict[str, set[str]]:
@@ -166,13 +172,14 @@ def _check_people(data: Dataset, found: Problems) -> None:
 
 
 def _check_news(data: Dataset, found: Problems) -> None:
-    first_with_url: dict[str, str] = {}
     for item in data.news:
         where = data.where_of(item)
         rel = data.file_of(item)
         outlet = data.outlet.get(item.outlet)
         if outlet is not None and outlet.medium == "online" and item.url is None:
             found.add_in(where, "url", f"không có, cần địa chỉ bài viết vì {outlet.name} là báo điện tử/trang mạng")
+        if outlet is not None:
+            _check_evidence(item, outlet, where, found)
         if outlet is not None and not outlet.valid_on(item.date):
             found.add_in(where, "date", f"{outlet.name} không hoạt động vào ngày {item.date.isoformat()} "
                          f"(hiệu lực {_span(outlet)}); cần sửa ngày hoặc cơ quan báo chí")
@@ -180,13 +187,180 @@ def _check_news(data: Dataset, found: Problems) -> None:
         if not (name.startswith(item.date.isoformat()) and Path(rel).parent.name == str(item.date.year)):
             found.add_in(where, "date", f"ngày {item.date.isoformat()} không khớp với tên tệp {rel}; cần đổi tên tệp "
                          f"thành news/{item.date.year}/{item.date.isoformat()}-... hoặc sửa ngày")
+
+
+MEDIUM = {"online": "báo điện tử, trang mạng", "broadcast": "đài phát thanh, truyền hình", "print": "báo in"}
+
+
+def _check_evidence(item: NewsItem, outlet: Outlet, where: Where, found: Problems) -> None:
+    """A published item carries the evidence of its medium; evidence of another medium is a mistake."""
+    for name, medium, block in (("broadcast", "broadcast", item.broadcast), ("print", "print", item.print)):
+        if block is not None and outlet.medium != medium:
+            found.add_in(where, name, f"mục {name} chỉ dành cho tin {MEDIUM[medium]}, còn {outlet.name} là "
+                         f"{MEDIUM[outlet.medium]}; cần bỏ mục này hoặc sửa outlet")
+        if item.status == "published" and outlet.medium == medium:
+            missing = block.missing() if block is not None else [f"cả mục {name}"]
+            if missing:
+                # Without the block, the line of `status: published` is the one to look at.
+                loc = where.loc + ((name,) if block is not None else ("status",))
+                found.add(where.path, loc, name, f"tin {MEDIUM[medium]} đã duyệt cần bằng chứng, còn thiếu: "
+                          f"{', '.join(missing)}; cần ghi đủ (xem data/news/README.md) hoặc để status: pending")
+
+
+def _staff_problem(data: Dataset, staff_id: str, approver: bool, day: date | None) -> str | None:
+    """Why `staff_id` cannot enter (or approve, on `day`) an item, or None."""
+    member = data.staff_member.get(staff_id)
+    if member is None:
+        if staff_id == FEED_IMPORT and not approver:
+            return None
+        known = ", ".join(sorted(s.id for s in data.staff if s.approves or not approver)) or "(chưa có ai)"
+        return f"không có {staff_id!r} trong danh sách cán bộ (data/staff.yml); cần một mã trong: {known}"
+    if approver and not member.approves:
+        return (f"{member.name} không được giao duyệt tin bài (approves trong data/staff.yml không phải true); "
+                "cần người có nhiệm vụ duyệt")
+    if approver and day is not None and not member.valid_on(day):
+        return (f"{member.name} không làm nhiệm vụ vào ngày duyệt {day.isoformat()} (hiệu lực {_span(member)}); "
+                "cần người duyệt còn nhiệm vụ ngày đó")
+    return None
+
+
+def _check_approvals(data: Dataset, found: Problems, today: date) -> None:
+    """A published item was entered by one person and approved by another, from the register, on a day
+    between its own date and today; nothing dated after today is published. Items dated before
+    `two_person_rule_from` were approved before the rule and may lack who and when."""
+    rule_from = data.site.two_person_rule_from if data.site is not None else None
+    for item in data.news:
+        where = data.where_of(item)
+        if item.entered_by is not None:
+            problem = _staff_problem(data, item.entered_by, False, None)
+            if problem:
+                found.add_in(where, "entered_by", problem)
+        if item.approved_by is not None:
+            problem = _staff_problem(data, item.approved_by, True, item.approved_on)
+            if problem:
+                found.add_in(where, "approved_by", problem)
+            if item.approved_by == item.entered_by:
+                name = data.staff_member[item.approved_by].name if item.approved_by in data.staff_member else item.approved_by
+                found.add_in(where, "approved_by", f"{name} vừa nhập vừa duyệt tin này; cần một người khác "
+                             "người nhập (entered_by) duyệt")
+        if item.approved_on is not None and item.approved_on < item.date:
+            found.add_in(where, "approved_on", f"ngày duyệt {item.approved_on.isoformat()} trước ngày đăng, phát "
+                         f"{item.date.isoformat()}; cần ngày duyệt từ ngày đăng, phát trở đi")
+        if item.approved_on is not None and item.approved_on > today:
+            found.add_in(where, "approved_on", f"ngày duyệt {item.approved_on.isoformat()} sau hôm nay "
+                         f"({today.isoformat()}); cần ngày đã duyệt thật")
+        if item.status != "published":
+            continue
+        if item.date > today:
+            found.add_in(where, "date", f"ngày {item.date.isoformat()} sau hôm nay ({today.isoformat()}): tin chưa "
+                         "đăng, phát thì chưa duyệt được; cần status: pending (duyệt từ ngày đó) hoặc sửa ngày")
+        if rule_from is not None and item.date < rule_from:
+            continue
+        for name, what in (("entered_by", "mã người nhập tin (trong data/staff.yml)"),
+                           ("approved_by", "mã người duyệt (trong data/staff.yml, khác người nhập)"),
+                           ("approved_on", "ngày duyệt (YYYY-MM-DD)")):
+            if getattr(item, name) is None:
+                found.add(where.path, where.loc + ("status",), name,
+                          f"không có, cần {what} vì tin đã duyệt (status: published)")
+
+
+def _check_same_item(data: Dataset, found: Problems) -> None:
+    """Counted once: one address (in canonical form, in any status) is one article; one outlet at one
+    air date and time is one broadcast; one title (folded) per outlet and day is one item. Published
+    items come first, so that the copy named is the one not yet counted. Rejected items are left out
+    of the last two: a rejected copy must not block the item entered right."""
+    urls: dict[str, str] = {}
+    slots: dict[tuple, str] = {}
+    titles: dict[tuple, str] = {}
+    for item in sorted(data.news, key=lambda n: (n.status != "published", data.file_of(n))):
+        where, rel = data.where_of(item), data.file_of(item)
         if item.url is not None:
             key = canonical_url(item.url)
-            if key in first_with_url:
-                found.add_in(where, "url", f"địa chỉ {item.url!r} đã có trong {first_with_url[key]}; "
+            if key in urls:
+                found.add_in(where, "url", f"địa chỉ {item.url!r} đã có trong {urls[key]}; "
                              "mỗi tin bài chỉ được ghi một lần")
             else:
-                first_with_url[key] = rel
+                urls[key] = rel
+        if item.status == "rejected":
+            continue
+        outlet = data.outlet.get(item.outlet)
+        name = outlet.name if outlet else item.outlet
+        if item.broadcast is not None and item.broadcast.time is not None:
+            slot = (item.outlet, item.date, item.broadcast.time)
+            if slot in slots:
+                found.add_in(where, "broadcast", f"{name} đã có tin phát lúc {item.broadcast.time} ngày "
+                             f"{item.date.isoformat()} trong {slots[slot]}; cùng đài, cùng ngày giờ phát là một lần "
+                             "phát sóng, chỉ được ghi một lần", "time")
+            else:
+                slots[slot] = rel
+        key = (item.outlet, item.date, title_key(item.title))
+        if key in titles:
+            found.add_in(where, "title", f"tiêu đề gần như trùng với tin trong {titles[key]} (cùng {name}, cùng ngày "
+                         f"{item.date.isoformat()}, chỉ khác chữ hoa, dấu hoặc dấu câu); mỗi tin bài chỉ được ghi "
+                         "một lần")
+        else:
+            titles[key] = rel
+
+
+def _not_valid(commune: Commune, day: date, data: Dataset) -> str:
+    """Why a commune's code cannot be used on `day`, and what to use instead."""
+    instead = data.commune_on(commune.id, day)
+    hint = f", ví dụ {instead.id} ({instead.name})" if instead is not None else ""
+    return (f"{commune.name} ({commune.id}) không có hiệu lực vào ngày {day.isoformat()} (hiệu lực {_span(commune)}); "
+            f"cần mã đơn vị hành chính có hiệu lực ngày đó{hint}")
+
+
+def _check_commune_dates(data: Dataset, found: Problems, today: date) -> None:
+    """Every commune code is valid on the date of the record that uses it."""
+    for item in data.news:
+        for j, code in enumerate(item.communes):
+            commune = data.commune.get(code)
+            if commune is not None and not commune.valid_on(item.date):
+                found.add_in(data.where_of(item), "communes", _not_valid(commune, item.date, data), j)
+    for person in data.people:
+        commune = data.commune.get(person.commune)
+        if commune is not None and not commune.valid_on(person.date):
+            found.add_in(data.where_of(person), "commune", _not_valid(commune, person.date, data))
+    for model in data.models:
+        _check_model_commune(data, model, found, today)
+    for hotline in data.hotlines:
+        _check_hotline_commune(data, hotline, found, today)
+
+
+def _check_model_commune(data: Dataset, model, found: Problems, today: date) -> None:
+    where = data.where_of(model)
+    commune = data.commune.get(model.commune)
+    if commune is not None and not commune.valid_on(model.established):
+        found.add_in(where, "commune", _not_valid(commune, model.established, data))
+    if model.commune_now is not None:
+        now = data.commune.get(model.commune_now)
+        if now is not None and not now.valid_on(today):
+            found.add_in(where, "commune_now", _not_valid(now, today, data))
+    elif commune is not None and not model.retired and data.commune_on(commune.id, today) is None:
+        found.add_in(where, "commune", f"mô hình còn hoạt động nhưng {commune.name} ({commune.id}) hết hiệu lực "
+                     f"(hiệu lực {_span(commune)}) và không ghi đơn vị tiếp nhận; cần ghi merged_into cho "
+                     f"{commune.id} trong communes.yml, hoặc commune_now cho mô hình")
+
+
+def _check_hotline_commune(data: Dataset, hotline: Hotline, found: Problems, today: date) -> None:
+    commune = data.commune.get(hotline.commune) if hotline.commune else None
+    if commune is None:
+        return
+    where = data.where_of(hotline)
+    if hotline.valid_from is not None and not commune.valid_on(hotline.valid_from):
+        found.add_in(where, "commune", _not_valid(commune, hotline.valid_from, data))
+        return
+    last = hotline.valid_to or max(today, hotline.valid_from or today)
+    if commune.valid_on(last):
+        return
+    if hotline.valid_to is not None:
+        found.add_in(where, "commune", _not_valid(commune, last, data))
+        return
+    took_over = data.commune_on(commune.id, today)
+    move = f", hoặc chuyển sang {took_over.name} (commune: {took_over.id})" if took_over else ""
+    found.add_in(where, "commune", f"{commune.name} ({commune.id}) đã hết hiệu lực ngày "
+                 f"{commune.valid_to.isoformat() if commune.valid_to else '?'} nhưng đường dây vẫn đang dùng "
+                 f"(không có valid_to); cần ghi valid_to cho đường dây{move}")
 
 
 def stale_hotlines(data: Dataset, today: date) -> list[tuple[Hotline, int]]:

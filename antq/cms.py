@@ -122,9 +122,11 @@ class _Builder:
     def __init__(self, targets: dict[str, str]):
         self.targets = targets
 
-    def fields(self, schema: dict, defs: dict | None = None) -> list[dict]:
+    def fields(self, schema: dict, defs: dict | None = None, optional: bool = False) -> list[dict]:
+        """The fields of a record; in an `optional` record none is required (the form may leave the
+        record out; the check of the data says what a record given in part lacks)."""
         defs = {**(defs or {}), **schema.get("$defs", {})}
-        required = set(schema.get("required", []))
+        required = set(schema.get("required", [])) if not optional else set()
         return [self.field(name, node, name in required, defs) for name, node in schema.get("properties", {}).items()]
 
     def field(self, name: str, raw: dict, required: bool, defs: dict) -> dict:
@@ -132,7 +134,7 @@ class _Builder:
         out: dict = {"name": name, "label": label_of(name, node), "required": required}
         if name in HIDDEN:
             return {**out, "widget": "hidden", "required": False}
-        out.update(self.widget(name, node, defs))
+        out.update(self.widget(name, node, defs, required))
         if out["widget"] == "relation":
             out["label"] = picker_label(out["label"])
         if node.get("description") and node["description"] != out["label"]:
@@ -142,7 +144,7 @@ class _Builder:
             out["default"] = default
         return out
 
-    def widget(self, name: str, node: dict, defs: dict) -> dict:
+    def widget(self, name: str, node: dict, defs: dict, required: bool = True) -> dict:
         kind = node.get("type")
         if self.targets.get(node.get("x-ref")):
             return self.relation(node["x-ref"], multiple=kind == "array") | (
@@ -150,7 +152,7 @@ class _Builder:
         if kind == "array":
             return self.list_widget(name, node, defs)
         if kind == "object" or "properties" in node:
-            return {"widget": "object", "collapsed": False, "fields": self.fields(node, defs)}
+            return {"widget": "object", "collapsed": False, "fields": self.fields(node, defs, not required)}
         if "enum" in node:
             return {"widget": "select", "options": choice_labels(node["enum"], node.get("description", ""))}
         if node.get("format") == "date":

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from .model import (Agency, Commune, Directive, Hotline, LocalityYear, ModelType, NewsItem, Outlet, Person, Record,
-                    SecurityModel, Site, Target, Task, Unit, UnitYear)
+                    SecurityModel, Site, StaffMember, Target, Task, Unit, UnitYear)
 from .problems import Where
 
 
@@ -24,6 +25,8 @@ class Dataset:
     news: tuple[NewsItem, ...] = field(repr=False)
     # Words that make a feed entry relevant (data/keywords.yml), for the feed import.
     keywords: tuple[str, ...] = ()
+    # The register of staff who enter and approve news items (data/staff.yml).
+    staff: tuple[StaffMember, ...] = ()
     # The plan's targets: units.yml, unit-years.yml, locality-years.yml, directives.yml, targets.yml, duties.yml.
     units: tuple[Unit, ...] = ()
     unit_years: tuple[UnitYear, ...] = ()
@@ -49,6 +52,23 @@ class Dataset:
     @cached_property
     def commune(self) -> dict[str, Commune]:
         return {c.id: c for c in self.communes}
+
+    def commune_on(self, commune_id: str, day: date) -> Commune | None:
+        """The commune that `commune_id` is on `day`: itself while valid, then the one it merged into (and so on)."""
+        seen = set()
+        commune = self.commune.get(commune_id)
+        while commune is not None and not commune.valid_on(day) and commune.merged_into and commune.id not in seen:
+            seen.add(commune.id)
+            commune = self.commune.get(commune.merged_into)
+        return commune if commune is not None and commune.valid_on(day) else None
+
+    def model_commune(self, model: SecurityModel, day: date) -> Commune | None:
+        """The commune a model belongs to on `day` (see `SecurityModel.commune_now`)."""
+        return self.commune_on(model.commune_now or model.commune, day)
+
+    @cached_property
+    def staff_member(self) -> dict[str, StaffMember]:
+        return {s.id: s for s in self.staff}
 
     @cached_property
     def model_type(self) -> dict[str, ModelType]:

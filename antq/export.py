@@ -8,18 +8,69 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .dataset import Dataset
 from .model import NewsItem
-from .quota import RULE_TEXT, GroupResult, YearResult, status_text
+from .quota import RULE_TEXT, GroupResult, YearResult, status_text, threshold_note
+from .urls import clean_url
 
-NEWS_COLUMNS = ["date", "title", "outlet", "outlet_name", "quota_group", "kind", "url", "communes", "summary", "file"]
-# The keys of one quota group's record, in order. Reviewers' scripts read the first ones: add keys, rename none.
-QUOTA_KEYS = ["year", "id", "name", "outlets", "rule", "threshold", "count", "met", "remaining", "target", "result"]
+# Each item's evidence and approval follow its description, as flat columns a spreadsheet can filter.
+NEWS_COLUMNS = ["date", "title", "outlet", "outlet_name", "quota_group", "kind", "url", "communes", "summary", "file",
+                "programme", "air_time", "duration", "recording", "log_number", "log_date", "print_issue",
+                "print_page", "entered_by", "approved_by", "approved_on"]
+
+
+class QuotaRecord(BaseModel):
+    """One quota group's result for one year or part of a year. The keys, in this order, are the JSON
+    download's and the CSV's columns; each title is the CSV header. Reviewers' scripts read the first
+    nine: add keys, rename none."""
+    model_config = ConfigDict(extra="forbid")
+    year: int = Field(title="Năm")
+    id: str = Field(title="Mã nhóm", description="Mã nhóm chỉ tiêu (data/site.yml)")
+    name: str = Field(title="Nhóm chỉ tiêu")
+    outlets: list[str] = Field(title="Nơi đăng được tính", description="Mã các nơi đăng được tính vào nhóm")
+    rule: Literal["at_least", "more_than"] = Field(title="Quy định",
+                                                    description="at_least: ít nhất ngưỡng; more_than: trên ngưỡng")
+    threshold: int = Field(title="Ngưỡng", description="Ngưỡng số tin bài mỗi năm theo kế hoạch")
+    count: int = Field(title="Đã có", description="Số tin bài được tính")
+    met: bool = Field(title="Kết quả", description="true khi đạt chỉ tiêu")
+    remaining: int = Field(title="Còn thiếu")
+    target: int = Field(title="Cần đạt", description="Số tin bài nhỏ nhất để đạt")
+    result: str = Field(title="Kết quả chi tiết")
+    period: str = Field(title="Giai đoạn")
+    start: str = Field(title="Từ ngày", description="Ngày đầu của phần năm được tính (YYYY-MM-DD)")
+    end: str = Field(title="Đến ngày", description="Ngày cuối của phần năm được tính (YYYY-MM-DD)")
+    threshold_applied: int | float = Field(title="Ngưỡng áp dụng",
+                                           description="Ngưỡng cho phần năm này (chia theo số ngày khi cần)")
+    basis: str = Field(title="Cách tính chỉ tiêu", description="year, part hoặc prorated")
+
+
+class QuotaGroupDetail(QuotaRecord):
+    by_month: list[int] = Field(description="Số tin bài được tính theo tháng 1-12")
+    by_outlet: dict[str, int] = Field(description="Số tin bài được tính theo nơi đăng")
+    items: list[dict[str, Any]] = Field(description="Các tin bài được tính, như trong tin-bai-YYYY.json")
+
+
+class QuotaYear(BaseModel):
+    """A year's quota download (chi-tieu-YYYY.json), and what `scripts/quota.py --format json` prints."""
+    model_config = ConfigDict(extra="forbid", title="Kết quả chỉ tiêu tin bài một năm")
+    year: int
+    periods: list[str] = Field(description="Các giai đoạn kế hoạch có ngày trong năm")
+    groups: list[QuotaGroupDetail]
+    published: int = Field(description="Số tin bài đã duyệt có ngày trong năm")
+    counted: int = Field(description="Số tin bài được tính vào một nhóm")
+    not_counted: list[dict[str, Any]] = Field(description="Tin bài đã duyệt không được tính, kèm lý do (reason)")
+    pending: int = Field(description="Số tin bài đang chờ duyệt")
+
+
+QUOTA_KEYS = list(QuotaRecord.model_fields)
 # The CSV says the same in Vietnamese, for people opening it in a spreadsheet.
-QUOTA_HEADERS = {"year": "Năm", "id": "Mã nhóm", "name": "Nhóm chỉ tiêu", "outlets": "Nơi đăng được tính",
-                 "rule": "Quy định", "threshold": "Ngưỡng", "count": "Đã có", "met": "Kết quả",
-                 "remaining": "Còn thiếu", "target": "Cần đạt", "result": "Kết quả chi tiết"}
+QUOTA_HEADERS = {key: info.title for key, info in QuotaRecord.model_fields.items()}
+# `basis` in the CSV, when the threshold is not the period's own for the whole span.
+BASIS_TEXT = {"year": "ngưỡng năm", "part": "chỉ tiêu riêng cho phần năm", "prorated": "chia theo số ngày"}
 # Spreadsheets run a cell starting with these as a formula (OWASP's list).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -28,23 +79,45 @@ def news_record(data: Dataset, item: NewsItem) -> dict:
     outlet = data.outlet[item.outlet]
     return {"date": item.date.isoformat(), "title": item.title, "outlet": outlet.id, "outlet_name": outlet.name,
             "quota_group": outlet.quota, "kind": item.kind, "url": item.url, "communes": list(item.communes),
-            "summary": item.summary, "file": "data/" + data.file_of(item)}
+            "summary": item.summary, "file": "data/" + data.file_of(item), **evidence_record(item)}
+
+
+def evidence_record(item: NewsItem) -> dict:
+    """What the item is checked against, and who entered and approved it (None where not given)."""
+    b, printed = item.broadcast, item.print
+    log = b.log if b else None
+    return {"url": clean_url(item.url) if item.url else None,
+            "programme": b and b.programme, "air_time": b and b.time, "duration": b and b.duration,
+            "recording": b and b.recording, "log_number": log and log.number,
+            "log_date": log.date.isoformat() if log else None,
+            "print_issue": printed and printed.issue, "print_page": printed and printed.page,
+            "entered_by": item.entered_by, "approved_by": item.approved_by,
+            "approved_on": item.approved_on.isoformat() if item.approved_on else None}
 
 
 def quota_record(result: GroupResult) -> dict:
     """One group's result in one year: the record of the JSON downloads, the CSV rows and quota.py."""
     g = result.group
-    return {"year": result.year, "id": g.id, "name": g.name, "outlets": list(result.outlets), "rule": g.rule,
+    return QuotaRecord(**{"year": result.year, "id": g.id, "name": g.name, "outlets": list(result.outlets), "rule": g.rule,
             "threshold": g.threshold, "count": result.count, "met": result.met, "remaining": result.remaining,
-            "target": result.target, "result": status_text(result)}
+            "target": result.target, "result": status_text(result),
+            "period": result.period.id, "start": result.start.isoformat(), "end": result.end.isoformat(),
+            # Exact when whole; a pro-rated threshold such as 9.92 is rounded here, `target` is exact.
+            "threshold_applied": (result.threshold.value.numerator if result.threshold.value.denominator == 1
+                                  else round(float(result.threshold.value), 2)),
+            "basis": result.threshold.basis}).model_dump()
 
 
 def quota_detail(year: YearResult, record: dict[int, dict]) -> dict:
-    """A year's JSON download: each group's record with its monthly, per-outlet figures and counted items.
+    """A year's JSON download: each group's record with its monthly, per-outlet figures and counted items,
+    then every published item not counted with the reason, and how many wait for review.
     `record` maps id(item) to the item's `news_record`."""
-    return {"year": year.year, "period": year.period.id, "groups": [
-        {**quota_record(g), "by_month": list(g.by_month), "by_outlet": g.by_outlet,
-         "items": [record[id(n)] for n in g.items]} for g in year.groups]}
+    return {"year": year.year, "periods": [p.id for p in year.periods], "groups": [
+        {**quota_record(g), "by_month": [dict(zip(g.months, g.by_month)).get(m, 0) for m in range(1, 13)],
+         "by_outlet": g.by_outlet, "items": [record[id(n)] for n in g.items]} for g in year.groups],
+        "published": len(year.published), "counted": len(year.counted),
+        "not_counted": [{**record[id(n)], "reason": reason} for n, reason in year.not_counted],
+        "pending": len(year.pending)}
 
 
 def quota_csv_rows(years: list[YearResult]) -> list[dict]:
@@ -53,7 +126,9 @@ def quota_csv_rows(years: list[YearResult]) -> list[dict]:
     for year in years:
         for g in year.groups:
             row = quota_record(g)
-            rows.append({**row, "met": "Đạt" if row["met"] else "Không đạt", "rule": RULE_TEXT[row["rule"]]})
+            rows.append({**row, "met": "Đạt" if row["met"] else "Không đạt", "rule": RULE_TEXT[row["rule"]],
+                         "threshold_applied": str(row["threshold_applied"]).replace(".", ","),
+                         "basis": threshold_note(g) or BASIS_TEXT[row["basis"]]})
     return rows
 
 

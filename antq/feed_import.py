@@ -22,10 +22,10 @@ from .fetch import DEFAULT_TIMEOUT, FetchError, Fetched, fetch, is_remote, user_
 from .dataset import Dataset
 from .load import load_dataset
 from .problems import DataError, UserError
-from .model import Outlet
+from .model import FEED_IMPORT, Outlet
 from .files import write_atomic
 from .news import news_path, news_text
-from .text import fold, plain_text, shorten
+from .text import fold, plain_text, shorten, title_key
 from .urls import canonical_url, clean_url
 
 # ETag and Last-Modified of each remote feed, beside the data it belongs to: an unchanged feed is
@@ -117,22 +117,28 @@ def keyword_matcher(keywords: Iterable[str]) -> Callable[[str], bool]:
 
 
 class OnFile:
-    """What the data set already has, in any status: canonical URLs, feed ids per outlet, file names."""
+    """What the data set already has, in any status: canonical URLs, feed ids per outlet, titles per
+    outlet and day (folded, as the checks compare them), file names."""
 
     def __init__(self, data: Dataset) -> None:
         self.urls = {canonical_url(n.url) for n in data.news if n.url}
         self.guids = {(n.outlet, n.guid) for n in data.news if n.guid}
+        self.titles = {(n.outlet, n.date, title_key(n.title)) for n in data.news}
         self.paths = {data.file_of(n) for n in data.news}
 
     def has(self, outlet: str, entry: Entry) -> bool:
         return (entry.url is not None and canonical_url(entry.url) in self.urls) or (
             entry.guid is not None and (outlet, entry.guid) in self.guids)
 
-    def add(self, outlet: str, entry: Entry, rel: str) -> None:
+    def has_title(self, outlet: str, day: date, title: str) -> bool:
+        return (outlet, day, title_key(title)) in self.titles
+
+    def add(self, outlet: str, entry: Entry, day: date, rel: str) -> None:
         if entry.url:
             self.urls.add(canonical_url(entry.url))
         if entry.guid:
             self.guids.add((outlet, entry.guid))
+        self.titles.add((outlet, day, title_key(entry.title)))
         self.paths.add(rel)
 
 
@@ -229,13 +235,16 @@ def choose_entries(data: Dataset, result: FeedResult, entries: list[Entry], on_f
         if problem:
             result.problems.append(f"{_label(entry)}: {problem}")
             continue
+        if on_file.has_title(outlet.id, day, entry.title):  # the same article under another address
+            result.already += 1
+            continue
         if len(result.new) >= limit:
             result.left_over += 1
             continue
         rel = free_path(data.root, day, entry.title, on_file.paths)
-        on_file.add(outlet.id, entry, rel)
+        on_file.add(outlet.id, entry, day, rel)
         fields = {"title": entry.title, "date": day, "outlet": outlet.id, "url": entry.url, "kind": "tin",
-                  "status": "pending", "summary": entry.summary, "guid": entry.guid}
+                  "status": "pending", "entered_by": FEED_IMPORT, "summary": entry.summary, "guid": entry.guid}
         result.new.append(NewFile(rel, news_text(fields), entry.title))
 
 

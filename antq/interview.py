@@ -9,6 +9,7 @@ typed dd/mm/yyyy. The questions come from the same schema as the browser editor'
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -19,10 +20,16 @@ from .cms import resolve_node, model_schema, choice_labels, label_of, picker_lab
 from .dataset import Dataset
 from .messages import describe
 from .model import NewsItem, Outlet
+from .news import FIELD_ORDER
 from .text import fold
 
-# Written by commands, never asked: the feed's id, and the status (a new item waits for review).
-NOT_ASKED = {"guid", "status"}
+# Written by commands, never asked: the feed's id, the status (a new item waits for review), and
+# who approved it when (the reviewer's command writes them).
+NOT_ASKED = {"guid", "status", "approved_by", "approved_on"}
+# Whoever types an item names themselves: the two-person rule needs it.
+ALWAYS_ASKED = {"entered_by"}
+# Evidence records named after a medium (broadcast, print): asked only for an outlet of that medium.
+MEDIA = set(typing.get_args(Outlet.model_fields["medium"].annotation))
 NEW_STATUS = "pending"
 # The data set's records that an `x-ref` names.
 RECORDS = {"outlets": "outlets", "communes": "communes", "types": "model_types"}
@@ -65,7 +72,13 @@ class Question:
 def questions(model: type = NewsItem) -> list[Question]:
     """One question per field, in the model's order; the fields of a nested record one by one."""
     schema = model_schema(model)
-    return list(_questions(schema, schema.get("$defs", {}), (), "", True))
+    asked = list(_questions(schema, schema.get("$defs", {}), (), "", True))
+    if model is NewsItem:  # who is typing first, then the fields in the order files are written
+        place: dict[str, int] = {}
+        for name in ["entered_by", *FIELD_ORDER]:
+            place.setdefault(name, len(place))
+        asked.sort(key=lambda q: place.get(q.path[0], len(place)))
+    return asked
 
 
 def _questions(schema: dict, defs: dict, prefix: tuple, above: str, needed: bool):
@@ -81,7 +94,7 @@ def _questions(schema: dict, defs: dict, prefix: tuple, above: str, needed: bool
             yield from _questions(node, defs, prefix + (name,), f"{above}{label} – ", needed and name in required)
         else:
             yield Question(".".join(prefix + (name,)), above + label, node.get("description", ""),
-                           needed and name in required, node)
+                           needed and (name in required or (not prefix and name in ALWAYS_ASKED)), node)
 
 
 def nest(answers: dict) -> dict:
@@ -206,6 +219,9 @@ def interview(data: Dataset, ask: Ask, say: Say, answers: dict, only: set[str] |
     """Ask each question not answered yet (or those in `only` again), until each answer is usable."""
     for question in questions():
         if (question.name not in only) if only is not None else answers.get(question.name) is not None:
+            continue
+        outlet = data.outlet.get(answers.get("outlet", ""))
+        if question.path[0] in MEDIA and len(question.path) > 1 and (outlet is None or outlet.medium != question.path[0]):
             continue
         while True:
             try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import InvalidRecord, check_dataset
 from .dataset import Dataset
+from .dates import today as local_today
 from .messages import describe, field_label, inner_type, shown, yaml_error
 from .model import FILE_KINDS, NewsItem, Record, Site
 from .problems import DataError, Loc, Problems, Where
@@ -153,11 +155,12 @@ def _is_record_list(file_model: type[BaseModel]) -> bool:
                for t in (inner_type(f.annotation) for f in file_model.model_fields.values()))
 
 
-def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Dataset:
+def load_dataset(root: Path | str, added: dict[str, str] | None = None, today: date | None = None) -> Dataset:
     """Load and validate a data folder; raise `DataError` listing every problem.
 
     `added` maps news file paths (relative to the folder) to their text: the data set is
-    checked as if they were written, so that commands validate before they write."""
+    checked as if they were written, so that commands validate before they write. `today`
+    (default: the site's local date, or $SITE_TODAY) is the last day a published item may have."""
     root = Path(root)
     reading = _Reading(root, added)
     found = reading.found
@@ -180,8 +183,10 @@ def load_dataset(root: Path | str, added: dict[str, str] | None = None) -> Datas
         root=root, site=site, outlets=tuple(lists["outlets"]), communes=tuple(lists["communes"]),
         hotlines=tuple(lists["hotlines"]), model_types=tuple(lists["types"]), models=tuple(lists["models"]),
         people=tuple(lists["people"]), news=tuple(news), keywords=tuple(lists["keywords"]),
-        **{key: tuple(lists[key]) for key in TARGET_KEYS})
-    check_dataset(dataset, reading.invalid, found)
+        staff=tuple(lists["staff"]), **{key: tuple(lists[key]) for key in TARGET_KEYS})
+    if today is None:
+        today = local_today(site.timezone if site is not None else "Asia/Ho_Chi_Minh")
+    check_dataset(dataset, reading.invalid, found, today)
     check_targets(dataset, reading.invalid, found)
     if found:
         raise DataError(found.problems())

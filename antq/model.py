@@ -72,6 +72,26 @@ def _check_url(value: str) -> str:
     return value
 
 
+AIR_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+DURATION = re.compile(r"(\d{1,3}):([0-5]\d)")
+
+
+def _check_air_time(value: str) -> str:
+    if not AIR_TIME.fullmatch(value):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần giờ phát sóng dạng HH:MM theo giờ Việt Nam (ví dụ \"18:30\")",
+            {"value": repr(value)})
+    return value
+
+
+def _check_duration(value: str) -> str:
+    if not DURATION.fullmatch(value) or value in ("0:00", "00:00", "000:00"):
+        raise PydanticCustomError(
+            "vi", "nhận được {value}, cần thời lượng dạng phút:giây (ví dụ \"3:20\" là 3 phút 20 giây)",
+            {"value": repr(value)})
+    return value
+
+
 def _check_timezone(value: str) -> str:
     if value not in available_timezones():
         raise PydanticCustomError("vi", "nhận được {value}, cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
@@ -134,6 +154,10 @@ def ref_kind(info) -> str | None:
     return extra.get("x-ref") if isinstance(extra, dict) else None
 
 
+AirTime = Annotated[str, AfterValidator(_check_air_time), Field(json_schema_extra={"pattern": f"^{AIR_TIME.pattern}$"})]
+Duration = Annotated[str, AfterValidator(_check_duration), Field(json_schema_extra={"pattern": f"^{DURATION.pattern}$"})]
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
     # Where the loader read the record: its position travels with it (copies keep it too).
@@ -149,6 +173,12 @@ class Validity(Record):
             self.valid_to is None or day <= self.valid_to)
 
 
+class PartYear(Record):
+    year: int = Field(ge=2000, le=2100, description="Năm mà giai đoạn chỉ bao gồm một phần")
+    threshold: int = Field(ge=0, description="Ngưỡng số tin bài cho phần năm đó thuộc giai đoạn này")
+    source: str = Field("", description="Căn cứ, ví dụ số và ngày văn bản điều chỉnh chỉ tiêu")
+
+
 class QuotaGroup(Record):
     id: Slug = Field(description="Mã nhóm chỉ tiêu, ví dụ bao-dai-tinh")
     name: Text = Field(description="Tên nhóm chỉ tiêu, như trong kế hoạch")
@@ -156,6 +186,12 @@ class QuotaGroup(Record):
         title="Cách tính", description="at_least: đạt khi số tin bài ≥ ngưỡng; more_than: đạt khi số tin bài > ngưỡng")
     threshold: int = Field(ge=0, description="Ngưỡng số tin bài mỗi năm")
     source: str = Field("", description="Căn cứ trong kế hoạch, ví dụ 'Mục II, chỉ tiêu 5'")
+    part_years: list[PartYear] = Field(
+        [], description="Chỉ tiêu riêng cho năm mà giai đoạn bắt đầu hoặc kết thúc giữa năm; "
+                        "không ghi thì ngưỡng năm được chia theo số ngày của phần năm đó")
+
+    def part_year(self, year: int) -> PartYear | None:
+        return next((p for p in self.part_years if p.year == year), None)
 
 
 class Period(Record):
@@ -180,6 +216,10 @@ class Site(Record):
     edit_url: Annotated[Url, AfterValidator(lambda url: url if url.endswith("/") else url + "/")] = Field(
         description="Địa chỉ sửa tệp trong kho git, tệp dữ liệu được nối vào sau")
     periods: list[Period] = Field(min_length=1, description="Các giai đoạn kế hoạch")
+    two_person_rule_from: LocalDate | None = Field(
+        None, description="Ngày bắt đầu áp dụng quy định hai người (người nhập khác người duyệt); tin bài "
+                          "có ngày trước đó được duyệt khi chưa có quy định nên có thể không ghi người nhập, "
+                          "người duyệt. Bỏ trống: mọi tin bài đã duyệt phải ghi đủ")
 
 
 class Outlet(Validity):
@@ -207,6 +247,13 @@ class Commune(Validity):
     @property
     def rural(self) -> bool:
         return self.area == "rural" if self.area else self.kind == "xã"
+
+
+class StaffMember(Validity):
+    id: Slug = Field(description="Mã cán bộ, ví dụ nguyen-thi-hoa")
+    name: Text = Field(description="Họ tên")
+    role: Text = Field(description="Chức vụ, đơn vị")
+    approves: bool = Field(False, description="true nếu người này được giao duyệt tin bài")
 
 
 class Hotline(Validity):
@@ -240,7 +287,11 @@ class SecurityModel(Record):
     id: Slug = Field(description="Mã mô hình")
     name: Text = Field(description="Tên mô hình")
     type: Slug = Field(description="Mã loại mô hình (trong mục types)", json_schema_extra=ref("types"))
-    commune: Slug = Field(description="Mã xã, thị trấn", json_schema_extra=ref("communes"))
+    commune: Slug = Field(description="Mã xã, thị trấn nơi thành lập mô hình (còn hiệu lực vào ngày established)",
+                          json_schema_extra=ref("communes"))
+    commune_now: Slug | None = Field(
+        None, description="Chỉ khi xã cũ bị chia cho nhiều xã mới: mã xã, phường mà mô hình thuộc về bây giờ "
+                          "(bỏ trống thì theo merged_into của xã cũ)", json_schema_extra=ref("communes"))
     place: Text = Field(description="Nơi hoạt động: thôn, tổ dân phố, cơ quan")
     established: LocalDate = Field(description="Ngày thành lập")
     members: int = Field(ge=0, description="Số thành viên")
@@ -298,18 +349,66 @@ class Person(Record):
         return self.date.year, (self.date.month - 1) // 3 + 1
 
 
+class BroadcastLog(Record):
+    number: Text = Field(description="Số văn bản, sổ hoặc nhật ký phát sóng, ví dụ 12/NK-TTVH")
+    date: LocalDate = Field(description="Ngày của văn bản, nhật ký phát sóng")
+
+
+class Broadcast(Record):
+    """Evidence of an item on air: enough for a reviewer to find it in the station's records."""
+    programme: Text | None = Field(None, description="Tên chương trình, ví dụ Thời sự tối")
+    time: AirTime | None = Field(None, description="Giờ phát sóng theo giờ Việt Nam, HH:MM (ngày phát là trường date)")
+    duration: Duration | None = Field(None, description="Thời lượng, phút:giây, ví dụ \"3:20\"")
+    recording: Url | None = Field(None, description="Địa chỉ bản ghi hoặc trang lưu trữ của đài")
+    log: BroadcastLog | None = Field(None, description="Nhật ký phát sóng: số và ngày")
+
+    def missing(self) -> list[str]:
+        """What a published broadcast still needs, as staff write the fields."""
+        needed = [label for name, label in (("programme", "programme (tên chương trình)"),
+                                            ("time", "time (giờ phát HH:MM)"),
+                                            ("duration", "duration (thời lượng phút:giây)"))
+                  if getattr(self, name) is None]
+        if self.recording is None and self.log is None:
+            needed.append("recording (bản ghi) hoặc log (số và ngày nhật ký phát sóng)")
+        return needed
+
+
+class Printed(Record):
+    """Evidence of an item in a printed paper."""
+    issue: Text | None = Field(None, description="Số báo, ví dụ 4321")
+    page: int | None = Field(None, ge=1, description="Trang")
+
+    def missing(self) -> list[str]:
+        """What a published printed item still needs, as staff write the fields."""
+        return [label for name, label in (("issue", "issue (số báo)"), ("page", "page (trang)"))
+                if getattr(self, name) is None]
+
+
+# `entered_by` of items that the feed import wrote: entered by no person, so any approver differs.
+FEED_IMPORT = "nhap-tu-dong"
+
+
 class NewsItem(Record):
     title: Text = Field(description="Tiêu đề tin bài")
     date: LocalDate = Field(description="Ngày đăng hoặc phát sóng, theo giờ Việt Nam (YYYY-MM-DD)")
     outlet: Slug = Field(description="Mã cơ quan báo chí (trong data/outlets.yml)", json_schema_extra=ref("outlets"))
     url: Url | None = Field(None, description="Địa chỉ bài trên mạng (bắt buộc với báo điện tử)")
     status: Literal["published", "pending", "rejected"] = Field(
-        title="Trạng thái duyệt", description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt; rejected: không nhận")
+        "pending", title="Trạng thái duyệt", description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt (mặc định); "
+                               "rejected: không nhận")
     kind: Literal["tin", "bài", "phóng sự"] = Field("tin", description="Thể loại")
     summary: str = Field("", description="Tóm tắt")
     topics: list[Text] = Field([], description="Chủ đề")
     communes: list[Slug] = Field([], description="Mã các xã, thị trấn được nhắc đến", json_schema_extra=ref("communes"))
     guid: str | None = Field(None, description="Mã mục trong nguồn RSS/Atom (do lệnh nhập điền)")
+    broadcast: Broadcast | None = Field(None, description="Bằng chứng phát sóng (bắt buộc khi đã duyệt tin của đài)")
+    print: Printed | None = Field(None, description="Bằng chứng báo in: số báo và trang (bắt buộc khi đã duyệt tin báo in)")
+    entered_by: Slug | None = Field(
+        None, description=f"Mã người nhập tin (trong data/staff.yml); {FEED_IMPORT} nếu do lệnh nhập RSS/Atom ghi",
+        json_schema_extra=ref("staff"))
+    approved_by: Slug | None = Field(None, description="Mã người duyệt (trong data/staff.yml), khác người nhập",
+                                     json_schema_extra=ref("staff"))
+    approved_on: LocalDate | None = Field(None, description="Ngày duyệt (YYYY-MM-DD)")
 
 
 # -- the plan's targets: a register of units, their yearly status, the locality's yearly figures --
@@ -482,6 +581,10 @@ class PeopleFile(Record):
     people: list[Person] = Field(title="Gương người tốt")
 
 
+class StaffFile(Record):
+    staff: list[StaffMember] = Field(title="Cán bộ nhập, duyệt tin bài")
+
+
 class KeywordsFile(Record):
     keywords: list[Text] = Field(
         min_length=1, title="Từ khóa",
@@ -522,6 +625,7 @@ FILE_KINDS: dict[str, type[Record]] = {
     "models.yml": ModelsFile,
     "people.yml": PeopleFile,
     "keywords.yml": KeywordsFile,
+    "staff.yml": StaffFile,
     "units.yml": UnitsFile,
     "unit-years.yml": UnitYearsFile,
     "locality-years.yml": LocalityYearsFile,

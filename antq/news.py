@@ -9,7 +9,8 @@ from .schemas import modeline
 from .source import dump
 from .text import slugify
 
-FIELD_ORDER = list(NewsItem.model_fields)  # the order staff read and write them in
+FIELD_ORDER = ["title", "date", "outlet", "url", "broadcast", "print", "kind", "status", "entered_by", "approved_by",
+               "approved_on", "summary", "topics", "communes", "guid"]
 
 
 def news_path(day: date, title: str) -> str:
@@ -19,5 +20,5 @@ def news_path(day: date, title: str) -> str:
 
 def news_text(fields: dict) -> str:
     """A news file as staff would write it: the schema line, then fields in the usual order."""
-    ordered = {k: fields[k] for k in FIELD_ORDER if fields.get(k) not in (None, "", [])}
+    ordered = {k: fields[k] for k in FIELD_ORDER if fields.get(k) not in (None, "", [], {})}
     return modeline(NewsItem, depth=2) + dump(ordered)

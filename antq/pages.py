@@ -12,9 +12,11 @@ from .dataset import Dataset
 from .export import NEWS_COLUMNS, news_record, quota_csv, quota_detail, to_csv, to_json
 from .model import NewsItem
 from .posters import poster_pages
-from .quota import YearResult, count_quotas, leading_years
 from .page import Page
+from .quota import YearResult, count_halves, count_quotas, leading_years
+from .report import render_report
 from .target_pages import target_pages
+
 
 def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results: dict[int, YearResult]) -> list[Page]:
     # Each item's record and each year's detail is built once, then shared by every file it appears in.
@@ -43,7 +45,8 @@ def render_downloads(news_years: dict[int, list[NewsItem]], results: dict[int, Y
             "Tệp CSV mở được bằng Excel hoặc LibreOffice (mã hóa UTF-8); tệp JSON dành cho máy đọc. "
             f"Dữ liệu cập nhật đến ngày {show(today)}.\n\n"
             "- Tất cả tin bài đã duyệt: [CSV](tin-bai.csv) · [JSON](tin-bai.json)\n"
-            "- Kết quả chỉ tiêu mọi năm, kèm từng tin bài được tính: [JSON](chi-tieu.json)\n"
+            "- Kết quả chỉ tiêu mọi năm, kèm từng tin bài được tính (bằng chứng, người duyệt), các tin bài "
+            "không tính và lý do: [JSON](chi-tieu.json)\n"
             "- Mục tiêu của kế hoạch, mọi chỉ số năm theo năm, kèm mã các đơn vị được tính: "
             "[CSV](muc-tieu.csv) · [JSON](muc-tieu.json)\n"
             "- Nhiệm vụ, thời hạn và báo cáo của các đơn vị: [CSV](nhiem-vu.csv) · [JSON](nhiem-vu.json)\n"
@@ -58,8 +61,8 @@ def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[
     pages = [
         Page("index.md", render.render_home(data, today, leading_years(data, today, results)), "hotlines.yml"),
         Page("duong-day-nong.md", render.render_hotlines(data, today), "hotlines.yml"),
-        Page("mo-hinh/index.md", render.render_models(data, "type"), "models.yml"),
-        Page("mo-hinh/theo-xa.md", render.render_models(data, "commune"), "models.yml"),
+        Page("mo-hinh/index.md", render.render_models(data, "type", today), "models.yml"),
+        Page("mo-hinh/theo-xa.md", render.render_models(data, "commune", today), "models.yml"),
         Page("guong-nguoi-tot/index.md", render.render_people(data), "people.yml"),
         Page("tin-bai/index.md", render.render_news_index(data, news_years) + (subscribe_note() if site_url else ""),
              "news/README.md"),
@@ -68,7 +71,10 @@ def site_pages(data: Dataset, today: date, site_url: str | None = None) -> list[
     ]
     pages += [Page(f"tin-bai/{y}.md", render.render_news_year(data, y, items, y in results), "news/README.md")
               for y, items in news_years.items()]
-    pages += [Page(f"chi-tieu/{y}.md", render.render_quota_year(data, r), "news/README.md") for y, r in results.items()]
+    for y, result in results.items():
+        halves = count_halves(data, y, today)
+        pages.append(Page(f"chi-tieu/{y}.md", render.render_quota_year(data, result, halves), "news/README.md"))
+        pages += [Page(render.report_uri(span), render_report(data, span, today)) for span in [result, *halves]]
     pages += poster_pages(data, today, site_url)
     pages += target_pages(data, today, results)
     pages = [Page(p.uri, p.content + render.edit_footer(data, p.source), p.source) if p.source else p for p in pages]

@@ -9,8 +9,9 @@ from .dates import show
 from .html import Html, block, esc, front_matter, join, link, md, table, tag
 from .dataset import Dataset
 from .hotlines import current_hotlines, emergency_hotlines, hotline_sections
-from .model import EMERGENCY, Hotline, NewsItem, Person, SecurityModel, phone_digits
-from .quota import GroupResult, YearResult, pace_text, status_text
+from .model import EMERGENCY, FEED_IMPORT, Hotline, NewsItem, Person, SecurityModel, phone_digits
+from .quota import GroupResult, SpanResult, YearResult, pace_text, status_text, threshold_note
+from .urls import clean_url
 
 CHANNEL = {"call": "Gọi điện", "sms": "Nhắn tin SMS", "zalo": "Zalo"}
 MONTHS = [f"T{m}" for m in range(1, 13)]
@@ -23,18 +24,32 @@ def edit_footer(data: Dataset, source: str) -> str:
     return block(tag("p", join([link(href, "Sửa trang này"), f" (dữ liệu: data/{source})"]), cls="edit-data"))
 
 
-def news_line(data: Dataset, item: NewsItem) -> Html:
+def news_parts(data: Dataset, item: NewsItem) -> Html:
     outlet = data.outlet[item.outlet].name
     title = link(item.url, item.title) if item.url else esc(item.title)
-    return tag("li", join([tag("time", show(item.date), datetime=item.date.isoformat()), " · ",
-                           title, " · ", tag("span", f"{outlet}, {item.kind}", cls="meta")]))
+    return join([tag("time", show(item.date), datetime=item.date.isoformat()), " · ",
+                 title, " · ", tag("span", f"{outlet}, {item.kind}", cls="meta")])
 
 
-def quota_table(results: list[YearResult], year_href: str) -> Html:
-    """One row per year and group; `year_href` (with {year}) links each year to its page."""
-    rows = [(link(year_href.format(year=r.year), str(r.year)), g.group.name,
+def news_line(data: Dataset, item: NewsItem) -> Html:
+    return tag("li", news_parts(data, item))
+
+
+def days_text(start: date, end: date) -> str:
+    """`01/07–31/12/2025`: the days of one year a result covers."""
+    return f"{start:%d/%m}–{show(end)}"
+
+
+def year_label(result: GroupResult) -> str:
+    """`Năm 2025`, or `Năm 2025 (01/07–31/12)` for a part of the year."""
+    return f"Năm {result.year}" if result.whole_year else f"Năm {result.year} ({result.start:%d/%m}–{result.end:%d/%m})"
+
+
+def quota_table(groups: list[GroupResult], year_href: str) -> Html:
+    """One row per year (or part of a year) and group; `year_href` (with {year}) links each year to its page."""
+    rows = [(link(year_href.format(year=g.year), year_label(g).removeprefix("Năm ")), g.group.name,
              g.rule_text, g.count, g.target, status_text(g), pace_text(g) or "—")
-            for r in results for g in r.groups]
+            for g in groups]
     return table(["Năm", "Nhóm", "Chỉ tiêu", "Đã có", "Cần đạt", "Kết quả", "Tiến độ"], rows,
                  numeric={3, 4})
 
@@ -42,7 +57,7 @@ def quota_table(results: list[YearResult], year_href: str) -> Html:
 def quota_card(result: GroupResult, href: str | None = None) -> Html:
     """One group's result at a glance, readable on a narrow screen."""
     state = "met" if result.met else ("behind" if result.state == "done" or not result.on_track else "on-track")
-    year = link(href, f"Năm {result.year}") if href else f"Năm {result.year}"
+    year = link(href, year_label(result)) if href else year_label(result)
     lines = [tag("p", join([year, " · ", result.group.name]), cls="group"),
              tag("p", join([tag("strong", f"{result.count}/{result.target}"), f" tin bài ({result.rule_text}) – ",
                             tag("strong", status_text(result))]), cls="figure")]
@@ -104,14 +119,16 @@ def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
     parts.append("\n[Tất cả đường dây nóng theo xã, thị trấn](duong-day-nong.md) · "
                  "[Cách tố giác tội phạm](huong-dan/to-giac-toi-pham.md)\n")
     if leading:
-        period = leading[0].period
-        if len(leading) == 1 and leading[0].groups and leading[0].groups[0].state == "current":
+        if len(leading) == 1 and leading[0].year == today.year:
             parts.append(f"\n## Chỉ tiêu tin bài năm {leading[0].year}\n")
+            groups = list(leading[0].groups)
         else:
+            period = max((p for r in leading for p in r.periods if p.end < today), key=lambda p: p.end)
             parts.append(f"\n## Kết quả cuối cùng giai đoạn {md(period.id)}\n")
             parts.append(f"\nGiai đoạn {md(period.id)} đã kết thúc ngày {show(period.end)}; "
                          "đây là kết quả chính thức theo từng năm.\n")
-        parts.append(block(join(quota_card(g, f"chi-tieu/{r.year}/") for r in leading for g in r.groups)))
+            groups = [g for r in leading for g in r.groups if g.period is period]
+        parts.append(block(join(quota_card(g, f"chi-tieu/{g.year}/") for g in groups)))
         parts.append("\n[Xem bảng theo dõi chỉ tiêu tin bài](chi-tieu/index.md) · "
                      "[Mục tiêu của kế hoạch, năm theo năm](muc-tieu/index.md)\n")
     else:
@@ -124,16 +141,25 @@ def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
 
 # -- models ----------------------------------------------------------------------------------
 
-def _model_rows(data: Dataset, models: list[SecurityModel], by: str):
+def model_commune_text(data: Dataset, model: SecurityModel, today: date) -> str:
+    """The commune a model belongs to today, and where it was set up when that unit no longer exists."""
+    now = data.model_commune(model, today)
+    founded = data.commune[model.commune]
+    if now is None or now.id == founded.id:
+        return founded.name
+    return f"{now.name} (thành lập tại {founded.name} cũ)"
+
+
+def _model_rows(data: Dataset, models: list[SecurityModel], by: str, today: date):
     for m in models:
         latest = max(m.evaluations, key=lambda e: e.year, default=None)
         evaluation = f"{'Hiệu quả' if latest.result == 'effective' else 'Hình thức'} ({latest.year})" if latest else "Chưa đánh giá"
-        column = data.commune[m.commune].name if by == "type" else data.model_type[m.type].name
+        column = model_commune_text(data, m, today) if by == "type" else data.model_type[m.type].name
         yield (m.name, column, m.place, show(m.established), m.members, m.officer, evaluation)
 
 
-def render_models(data: Dataset, by: str) -> str:
-    """Models grouped `by` type or by commune; retired ones listed apart."""
+def render_models(data: Dataset, by: str, today: date) -> str:
+    """Models grouped `by` type or by the commune they belong to today; retired ones listed apart."""
     title = "Mô hình tự quản theo loại" if by == "type" else "Mô hình tự quản theo xã, thị trấn"
     other = "Xã, thị trấn" if by == "type" else "Loại"
     headers = ["Tên mô hình", other, "Nơi hoạt động", "Thành lập", "Thành viên", "Cán bộ phụ trách", "Đánh giá gần nhất"]
@@ -141,7 +167,8 @@ def render_models(data: Dataset, by: str) -> str:
     retired = [m for m in data.models if m.retired]
     groups: dict[str, list[SecurityModel]] = defaultdict(list)
     for m in active:
-        groups[m.type if by == "type" else m.commune].append(m)
+        now = data.model_commune(m, today)
+        groups[m.type if by == "type" else (now.id if now else m.commune)].append(m)
     names = data.model_type if by == "type" else data.commune
     switch = "[Xem theo xã, thị trấn](theo-xa.md)" if by == "type" else "[Xem theo loại mô hình](index.md)"
     parts = [f"# {title}\n", f"{len(active)} mô hình đang hoạt động, {len(retired)} mô hình đã thanh loại "
@@ -149,10 +176,10 @@ def render_models(data: Dataset, by: str) -> str:
              "[Các mô hình là gì?](../huong-dan/mo-hinh-tu-quan.md)\n"]
     for key in sorted(groups, key=lambda k: names[k].name):
         parts.append(f"\n## {md(names[key].name)} ({len(groups[key])})\n")
-        parts.append(block(table(headers, _model_rows(data, groups[key], by), numeric={4})))
+        parts.append(block(table(headers, _model_rows(data, groups[key], by, today), numeric={4})))
     if retired:
         parts.append("\n## Đã thanh loại (hoạt động hình thức)\n")
-        parts.append(block(table(headers, _model_rows(data, retired, by), numeric={4})))
+        parts.append(block(table(headers, _model_rows(data, retired, by, today), numeric={4})))
     return "".join(parts)
 
 
@@ -207,42 +234,143 @@ def render_news_year(data: Dataset, year: int, items: list[NewsItem], has_quota:
     return "".join(parts)
 
 
+# -- evidence and approval -------------------------------------------------------------------
+
+def duration_text(duration: str) -> str:
+    """`3:20` -> `3 phút 20 giây`."""
+    minutes, seconds = (int(x) for x in duration.split(":"))
+    return " ".join(x for x in (f"{minutes} phút" if minutes else "", f"{seconds} giây" if seconds else "") if x)
+
+
+def shown_url(url: str) -> str:
+    """An article's address as shown to reviewers: its canonical form."""
+    return clean_url(url)
+
+
+def evidence(data: Dataset, item: NewsItem) -> Html:
+    """What a reviewer checks the item against: the address, the broadcast's records, the printed page."""
+    parts: list[Html] = []
+    b = item.broadcast
+    if b is not None:
+        aired = f"phát trong “{b.programme}”" if b.programme else "phát sóng"
+        aired += f" lúc {b.time}" if b.time else ""
+        aired += f" ngày {show(item.date)}"
+        aired += f", dài {duration_text(b.duration)}" if b.duration else ""
+        parts.append(esc(aired))
+        if b.log is not None:
+            parts.append(esc(f"nhật ký phát sóng số {b.log.number} ngày {show(b.log.date)}"))
+        if b.recording is not None:
+            parts.append(link(b.recording, "bản ghi"))
+    if item.print is not None:
+        printed = [f"báo in số {item.print.issue}"] if item.print.issue else []
+        printed += [f"trang {item.print.page}"] if item.print.page else []
+        parts.append(esc(", ".join(printed)))
+    if item.url is not None:
+        parts.append(link(shown_url(item.url), shown_url(item.url), cls="url"))
+    return join(parts, "; ") if parts else Html("chưa có bằng chứng")
+
+
+def staff_name(data: Dataset, staff_id: str | None) -> str:
+    if staff_id == FEED_IMPORT:
+        return "nhập tự động từ RSS/Atom"
+    member = data.staff_member.get(staff_id) if staff_id else None
+    return member.name if member else (staff_id or "không ghi")
+
+
+def approval(data: Dataset, item: NewsItem) -> str:
+    """Who entered and who approved the item, and when."""
+    entered = f"Nhập: {staff_name(data, item.entered_by)}"
+    if item.approved_by is None:
+        if item.status != "published":
+            return entered
+        rule_from = data.site.two_person_rule_from
+        since = f" ({show(rule_from)})" if rule_from else ""
+        return f"Duyệt trước khi áp dụng quy định hai người{since}: không ghi người nhập, người duyệt"
+    day = f", ngày {show(item.approved_on)}" if item.approved_on else ""
+    return f"{entered} · Duyệt: {staff_name(data, item.approved_by)}{day}"
+
+
+def counted_line(data: Dataset, item: NewsItem) -> Html:
+    """A counted item with its evidence and its approver, on the year's quota page."""
+    outlet = data.outlet[item.outlet].name
+    return tag("li", join([
+        tag("time", show(item.date), datetime=item.date.isoformat()), " · ", esc(item.title), " · ",
+        tag("span", f"{outlet}, {item.kind}", cls="meta"),
+        tag("span", join(["Bằng chứng: ", evidence(data, item)]), cls="evidence"),
+        tag("span", approval(data, item), cls="approval")]))
+
+
 # -- quota dashboard -------------------------------------------------------------------------
 
 def month_chart(result: GroupResult) -> Html:
     """Monthly counts as an inline SVG bar chart; the same figures follow in a table."""
     width, height, top, bottom, left = 600, 200, 20, 30, 30
+    months = list(result.months)
     peak = max(max(result.by_month), 1)
-    step = (width - left) / 12
+    step = (width - left) / len(months)
     bars = []
-    for i, value in enumerate(result.by_month):
+    for i, (month, value) in enumerate(zip(months, result.by_month)):
         h = (height - top - bottom) * value / peak
         x = left + i * step
         y = height - bottom - h
         bars.append(f'<rect x="{x + 4:.1f}" y="{y:.1f}" width="{step - 8:.1f}" height="{h:.1f}" class="bar"></rect>'
                     f'<text x="{x + step / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle">{value}</text>'
-                    f'<text x="{x + step / 2:.1f}" y="{height - 10}" text-anchor="middle">{MONTHS[i]}</text>')
+                    f'<text x="{x + step / 2:.1f}" y="{height - 10}" text-anchor="middle">{MONTHS[month - 1]}</text>')
     label = f"Số tin bài theo tháng năm {result.year}, nhóm {result.group.name}: " + ", ".join(
-        f"tháng {m + 1}: {v}" for m, v in enumerate(result.by_month))
+        f"tháng {m}: {v}" for m, v in zip(months, result.by_month))
     return Html(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}">'
                 f"<title>{esc(label)}</title>{''.join(bars)}</svg>")
 
 
+def outlet_dates(data: Dataset, outlet_id: str, start: date, end: date) -> str:
+    """An outlet's name, with the day it opened or closed when that falls in `start`..`end`."""
+    outlet = data.outlet[outlet_id]
+    notes = []
+    if outlet.valid_from and start < outlet.valid_from <= end:
+        notes.append(f"từ {show(outlet.valid_from)}")
+    if outlet.valid_to and start <= outlet.valid_to < end:
+        notes.append(f"đến {show(outlet.valid_to)}")
+    return f"{outlet.name} ({', '.join(notes)})" if notes else outlet.name
+
+
+def change_lines(span: SpanResult) -> list[str]:
+    """Outlets that opened or closed during the span, in words."""
+    lines = []
+    for change in span.changes:
+        if change.closed:
+            lines.append(f"{change.outlet.name} ngừng hoạt động sau ngày {show(change.closed)}")
+        if change.opened:
+            lines.append(f"{change.outlet.name} bắt đầu hoạt động từ ngày {show(change.opened)}")
+    return lines
+
+
+def sum_text(span: SpanResult, what: str) -> str:
+    return (f"{len(span.published)} tin bài đã duyệt có ngày trong {what} = {len(span.counted)} tin bài được tính "
+            f"+ {len(span.not_counted)} tin bài không tính (lý do ở dưới).")
+
+
 def render_quota_group(data: Dataset, result: GroupResult) -> str:
     g = result.group
-    facts = [("Quy định", f"{result.rule_text} ({g.source})" if g.source else result.rule_text),
-             ("Nơi đăng được tính", ", ".join(data.outlet[o].name for o in result.outlets) or "chưa có"),
-             ("Cần đạt", f"{result.target} tin bài trước 31/12/{result.year}"),
-             ("Đã có", str(result.count)), ("Kết quả", status_text(result)),
-             ("Còn thiếu", str(result.remaining))]
+    when = "" if result.whole_year else f" ({days_text(result.start, result.end)})"
+    facts = [("Quy định", f"{result.rule_text} ({g.source})" if g.source else result.rule_text)]
+    if not result.whole_year or len(data.site.periods) > 1:
+        facts.append(("Giai đoạn", f"{result.period.id}, tính từ {show(result.start)} đến {show(result.end)}"))
+    if threshold_note(result):
+        facts.append(("Cách tính chỉ tiêu", threshold_note(result)))
+    facts += [("Nơi đăng được tính", ", ".join(outlet_dates(data, o, result.start, result.end)
+                                               for o in result.outlets) or "chưa có"),
+              ("Cần đạt", f"{result.target} tin bài trước {show(result.end)}"),
+              ("Đã có", str(result.count)), ("Kết quả", status_text(result)),
+              ("Còn thiếu", str(result.remaining))]
     if pace_text(result):
         facts.append(("Tiến độ", pace_text(result)))
     rows = [(tag("th", k, scope="row"), tag("td", v)) for k, v in facts]
-    parts = [f"\n## {md(g.name)}\n",
+    parts = [f"\n## {md(g.name)}{md(when)}\n",
              block(tag("table", tag("tbody", join(tag("tr", join(r, " ")) for r in rows)), cls="facts")),
              "\n### Theo tháng\n", block(tag("figure", month_chart(result))),
              block(table(["Tháng", "Số tin bài"],
-                         [(f"Tháng {m}", n) for m, n in enumerate(result.by_month, 1)] + [("Cả năm", result.count)],
+                         [(f"Tháng {m}", n) for m, n in zip(result.months, result.by_month)]
+                         + [("Cả năm" if result.whole_year else "Cộng", result.count)],
                          caption=f"Số tin bài theo tháng năm {result.year}", numeric={1})),
              "\n### Theo nơi đăng\n",
              block(table(["Nơi đăng, phát", "Số tin bài"],
@@ -250,30 +378,71 @@ def render_quota_group(data: Dataset, result: GroupResult) -> str:
              f"\n### Các tin bài được tính ({result.count})\n"]
     if result.items:
         # The year's news page lists these items already: keep them out of the search index once more.
-        parts.append(block(tag("ol", join(news_line(data, n) for n in result.items), cls="news counted",
+        parts.append(block(tag("ol", join(counted_line(data, n) for n in result.items), cls="news counted",
                                data_search_exclude="true")))
     else:
         parts.append("\nChưa có tin bài nào.\n")
     return "".join(parts)
 
 
-def render_quota_year(data: Dataset, year: YearResult) -> str:
+HALF = {1: ("6 tháng đầu năm", "6-thang-dau"), 7: ("6 tháng cuối năm", "6-thang-cuoi")}
+
+
+def report_uri(span: SpanResult) -> str:
+    """`bao-cao/2025.md`, or `bao-cao/2025-6-thang-dau.md` for a half-year."""
+    whole = (span.start, span.end) == (date(span.year, 1, 1), date(span.year, 12, 31))
+    return f"bao-cao/{span.year}.md" if whole else f"bao-cao/{span.year}-{HALF[span.start.month][1]}.md"
+
+
+def report_name(span: SpanResult) -> str:
+    whole = (span.start, span.end) == (date(span.year, 1, 1), date(span.year, 12, 31))
+    return f"năm {span.year}" if whole else f"{HALF[span.start.month][0]} {span.year}"
+
+
+def report_links(year: YearResult, halves: list[SpanResult]) -> str:
+    """Markdown links from a quota year page to its printable reports."""
+    return " · ".join(f"[Báo cáo kết quả {report_name(s)}](../{report_uri(s)})" for s in [year, *halves])
+
+
+def render_quota_year(data: Dataset, year: YearResult, halves: list[SpanResult] = ()) -> str:
+    plans = "; ".join(f"{md(p.title)} ({show(p.start)} – {show(p.end)})" for p in year.periods)
     parts = [f"# Chỉ tiêu tin bài năm {year.year}\n",
-             f"Theo {md(year.period.title)}. Mỗi tin bài chỉ tính một lần, vào năm của ngày đăng theo giờ Việt Nam, "
-             f"khi đã được duyệt. [Tải CSV](../du-lieu/chi-tieu-{year.year}.csv) · "
+             (f"Theo {plans}. " if plans else "Không có giai đoạn kế hoạch nào trong năm này. ") +
+             "Mỗi tin bài chỉ tính một lần, vào năm của ngày đăng theo giờ Việt Nam, khi đã được một người "
+             f"khác người nhập duyệt. [Tải CSV](../du-lieu/chi-tieu-{year.year}.csv) · "
              f"[Tải JSON](../du-lieu/chi-tieu-{year.year}.json)\n",
-             block(join(quota_card(g) for g in year.groups))]
+             f"\nBản in A4 để nộp kèm hồ sơ sơ kết, tổng kết: {report_links(year, list(halves))}\n"]
+    waiting = len(year.pending)
+    parts.append(block(tag("p", f"{waiting} tin bài có ngày trong năm {year.year} đang chờ duyệt, chưa được tính."
+                            if waiting else f"Không có tin bài nào của năm {year.year} đang chờ duyệt.",
+                            cls="pending")))
+    if len(year.parts) > 1 or any((p.start, p.end) != (date(year.year, 1, 1), date(year.year, 12, 31))
+                                  for p in year.parts):
+        spans = "; ".join(f"từ {show(p.start)} đến {show(p.end)} theo giai đoạn {p.period.id}" for p in year.parts)
+        parts.append(f"\nNăm {year.year} được tính theo từng phần: {md(spans)}. Mỗi phần có chỉ tiêu riêng "
+                     "cho số ngày của nó (xem \"Cách tính chỉ tiêu\" ở từng nhóm).\n")
+    if year.changes:
+        parts.append("\nThay đổi nơi đăng, phát trong năm: " + md("; ".join(change_lines(year))) + ".\n")
+    parts.append(block(join(quota_card(g) for g in year.groups)))
     parts += [render_quota_group(data, g) for g in year.groups]
+    parts.append(f"\n## Tin bài đã duyệt nhưng không tính ({len(year.not_counted)})\n")
+    parts.append(f"\n{md(sum_text(year, f'năm {year.year}'))}\n")
+    if year.not_counted:
+        parts.append(block(tag("ul", join(tag("li", join([news_parts(data, n),
+                                                          tag("span", f"Lý do: {reason}", cls="reason")]))
+                                          for n, reason in year.not_counted), cls="news not-counted",
+                               data_search_exclude="true")))
     return "".join(parts)
 
 
 def render_quota_index(data: Dataset, results: dict[int, YearResult]) -> str:
     parts = ["# Theo dõi chỉ tiêu tin bài\n",
-             "Kế hoạch đặt chỉ tiêu số tin bài mỗi năm. Chọn một năm để xem từng tin bài được tính "
-             "và đường dẫn kiểm chứng.\n"]
+             "Kế hoạch đặt chỉ tiêu số tin bài mỗi năm. Chọn một năm để xem từng tin bài được tính, "
+             "bằng chứng, người duyệt, và bản báo cáo để in.\n"]
     for period in data.site.periods:
-        years = [r for r in results.values() if r.period is period]
-        if years:
+        groups = [g for r in sorted(results.values(), key=lambda r: r.year, reverse=True)
+                  for g in r.groups if g.period is period]
+        if groups:
             parts.append(f"\n## Giai đoạn {md(period.id)}\n\n{md(period.title)}\n")
-            parts.append(block(quota_table(sorted(years, key=lambda r: r.year, reverse=True), "{year}/")))
+            parts.append(block(quota_table(groups, "{year}/")))
     return "".join(parts)

@@ -1,14 +1,18 @@
 """Reviewing pending news items: list them, and mark the chosen ones published or rejected.
 
 Only the value of a file's top-level `status:` field changes, found through the YAML structure
-(never a line that merely looks like one, inside a summary); every other line (comments, quoting,
-field order) stays as the person or the import wrote it. Each file is read again after writing
-to confirm the change before it is reported done.
+(never a line that merely looks like one, inside a summary), and a published item gains two lines
+after it: who approved it and when (`approved_by`, `approved_on`). Every other line (comments,
+quoting, field order) stays as the person or the import wrote it. The whole data set is checked
+with the changes before anything is written (the approver is someone else than the enterer, from
+the staff register, and the item carries its evidence); each file is read again after writing to
+confirm the change before it is reported done.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -71,26 +75,44 @@ def with_status(text: str, status: str) -> str:
     return text[:node.start_mark.index] + status + text[node.end_mark.index:]
 
 
-def decide(root: Path, decisions: dict[str, str]) -> list[str]:
-    """Set each file's status (rel path -> published/rejected), after validating all of them together."""
+def with_approval(text: str, approver: str, day: date) -> str:
+    """The file's text with `approved_by` and `approved_on` on the lines after its top-level `status:`."""
+    root = yaml.compose(text, Loader=Loader)
+    keys = {k.value: v for k, v in root.value} if isinstance(root, yaml.MappingNode) else {}
+    already = [k for k in ("approved_by", "approved_on") if k in keys]
+    if already:
+        raise ReviewError(f"tệp đã có {', '.join(already)}; hãy xem lại và sửa tay tệp")
+    end = text.find("\n", keys["status"].end_mark.index)
+    newline = "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
+    at = len(text) if end < 0 else end + 1
+    lines = f"approved_by: {approver}{newline}approved_on: {day.isoformat()}{newline}"
+    return text[:at] + (newline if end < 0 else "") + lines + text[at:]
+
+
+def decide(root: Path, decisions: dict[str, str], approver: str | None = None, today: date | None = None) -> list[str]:
+    """Set each file's status (rel path -> published/rejected), after validating all of them together.
+    A published item records `approver` (an id of data/staff.yml) and `today` as its approval."""
     texts = {}
     for rel, status in decisions.items():
         if status not in DECISIONS:
             raise ReviewError(f"trạng thái {status!r} không hợp lệ; cần published hoặc rejected")
+        if status == "published" and (approver is None or today is None):
+            raise ReviewError("cần mã người duyệt (--approver, trong data/staff.yml) để duyệt tin")
         try:
             # Bytes decoded as they are: line endings (CRLF from a web editor) are kept too.
-            texts[rel] = with_status((root / rel).read_bytes().decode("utf-8"), status)
+            text = with_status((root / rel).read_bytes().decode("utf-8"), status)
+            texts[rel] = with_approval(text, approver, today) if status == "published" else text
         except ReviewError as error:
             raise ReviewError(f"data/{rel}: {error}") from None
-    load_dataset(root, added=texts)  # raises DataError before anything is written
+    load_dataset(root, added=texts, today=today)  # raises DataError before anything is written
     for rel, text in texts.items():
         write_atomic(root / rel, text, replace=True)
-    return _confirmed(root, decisions)
+    return _confirmed(root, decisions, today)
 
 
-def _confirmed(root: Path, decisions: dict[str, str]) -> list[str]:
+def _confirmed(root: Path, decisions: dict[str, str], today: date | None) -> list[str]:
     """The files whose status now reads as decided, read again from the disk; ReviewError otherwise."""
-    after = load_dataset(root)
+    after = load_dataset(root, today=today)
     status = {after.file_of(n): n.status for n in after.news}
     wrong = [rel for rel, wanted in decisions.items() if status.get(rel) != wanted]
     if wrong:

@@ -1,21 +1,26 @@
-"""JSON Schema files exported from the model, for editors checking data while staff type."""
+"""JSON Schema files exported from the model, for editors checking data while staff type, and
+of the quota downloads, for reviewers' scripts."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from .export import QuotaYear
 from .model import FILE_KINDS, NewsItem, Record, schema_name
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+DOWNLOAD_SCHEMA = "chi-tieu-nam.schema.json"
 
 
 def json_schemas() -> dict[str, str]:
     """File name -> schema text, for every kind of data file."""
     out = {}
-    for model in [*FILE_KINDS.values(), NewsItem]:
+    named = {f"{schema_name(model)}.schema.json": model for model in [*FILE_KINDS.values(), NewsItem]}
+    named[DOWNLOAD_SCHEMA] = QuotaYear
+    for name, model in named.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-        out[f"{schema_name(model)}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        out[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return out
 
 

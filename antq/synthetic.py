@@ -145,19 +145,32 @@ def _people(rng: random.Random, communes: list[dict]) -> list[dict]:
     return people
 
 
-def _news(rng: random.Random, i: int, communes: list[dict]) -> tuple[str, str]:
+# Who enters the items, and who approves them (someone else).
+STAFF = [{"id": "nhap", "name": "Nguyễn Thị Nhập", "role": "Cán bộ truyền thông"},
+         {"id": "duyet", "name": "Trần Văn Duyệt", "role": "Lãnh đạo phụ trách phong trào", "approves": True}]
+
+
+def _news(rng: random.Random, i: int, communes: list[dict], slots: dict) -> tuple[str, str]:
     day = _day(rng, START, END)
     open_outlets = [o for o in OUTLETS if (o[4] or day) <= day <= (o[5] or day)]
     outlet_id, outlet_name, medium = rng.choices(open_outlets, weights=[o[6] for o in open_outlets])[0][:3]
     where = rng.choice(communes)
-    title = f"{rng.choice(WHO).format(where['name'])} {rng.choice(ACTIONS)}"
-    slug = f"{slugify(title, limit=50)}-{i + 1}"  # the number keeps file names and addresses unique
+    # The number keeps file names, addresses and the titles of one outlet's day unique.
+    title = f"{rng.choice(WHO).format(where['name'])} {rng.choice(ACTIONS)} (tin {i + 1})"
+    slug = f"{slugify(title, limit=50)}-{i + 1}"
     roll = rng.random()
+    status = "pending" if roll > 0.96 else "rejected" if roll > 0.95 else "published"
+    broadcast = None
+    if medium == "broadcast":
+        slot = slots[outlet_id, day] = slots.get((outlet_id, day), 0) + 1  # one item per minute of air time
+        broadcast = {"programme": "Thời sự", "time": f"{17 + slot // 60:02d}:{slot % 60:02d}", "duration": "3:00",
+                     "log": {"number": f"{i + 1}/NKPS", "date": day}}
     fields = {
         "title": title, "date": day, "outlet": outlet_id,
         "url": f"https://{outlet_id}.example/{day.year}/{slug}.html" if medium == "online" or roll < 0.3 else None,
-        "kind": rng.choice(["tin", "tin", "bài", "phóng sự"]),
-        "status": "pending" if roll > 0.96 else "rejected" if roll > 0.95 else "published",
+        "broadcast": broadcast, "kind": rng.choice(["tin", "tin", "bài", "phóng sự"]), "status": status,
+        "entered_by": "nhap", "approved_by": "duyet" if status == "published" else None,
+        "approved_on": day + timedelta(days=1) if status == "published" else None,
         "summary": f"{title}, góp phần giữ vững an ninh, trật tự trên địa bàn ({outlet_name}).",
         "topics": rng.sample(TOPICS, rng.randrange(1, 3)),
         "communes": sorted({where["id"], rng.choice(communes)["id"]}),
@@ -188,12 +201,14 @@ def synthetic_files(items: int, seed: int = 1) -> dict[str, str]:
         "people.yml": _dump("people.yml", {"people": _people(rng, communes)}),
         # Read by the feed import, which keeps entries that mention one of these words.
         "keywords.yml": _dump("keywords.yml", {"keywords": ["an ninh", "trật tự", "tội phạm", "ma túy"]}),
+        "staff.yml": _dump("staff.yml", {"staff": STAFF}),
         # The plan's targets are not what the benchmark measures: empty registers.
         **{name: _dump(name, {key: [] for key in keys}) for name, keys in (
             ("units.yml", ["units"]), ("unit-years.yml", ["unit_years"]), ("locality-years.yml", ["locality_years"]),
             ("directives.yml", ["directives"]), ("targets.yml", ["targets"]), ("duties.yml", ["agencies", "tasks"]))},
     }
-    files.update(_news(rng, i, communes) for i in range(items))
+    slots: dict = {}
+    files.update(_news(rng, i, communes, slots) for i in range(items))
     return files
 
 

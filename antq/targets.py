@@ -186,7 +186,7 @@ class Register:
         holders: set[str] = set()
         for model in self.data.models:
             if model.established <= day and any(e.year == year and e.result == "effective" for e in model.evaluations):
-                holders.add(self.commune_on(model.commune, day))
+                holders.add(self.commune_on(model.commune_now or model.commune, day))
                 if model.unit is not None:
                     holders.add(model.unit)
         return holders
@@ -302,10 +302,14 @@ def indicator_figures(data: Dataset, register: Register, target: Target, indicat
         rule, judged = applicable_rule(indicator, year)
         if over == "quota":
             result = quotas.get(year)
-            group = next((g for g in result.groups if g.group.id == indicator.quota), None) if result else None
-            if group is None or result.period is not period:
+            group = next((g for g in result.groups if g.group.id == indicator.quota and g.period is period),
+                         None) if result else None
+            if group is None:
                 continue
-            rule, judged = Rule(group.group.rule, group.group.threshold), True
+            # For part of a year (a plan starting or ending mid-year), the target that applies to that part.
+            rule = (Rule(group.group.rule, group.group.threshold) if group.threshold.basis == "year"
+                    else Rule("at_least", group.target))
+            judged = True
             parts = dict(numerator=group.count, denominator=None)
         elif over == "units":
             parts = _unit_figure(register, indicator, year, day)

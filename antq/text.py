@@ -77,3 +77,8 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:–- ") + "…"
+
+
+def title_key(title: str) -> str:
+    """Titles that differ only in case, diacritics, spacing or punctuation are one title."""
+    return re.sub(r"[^0-9a-z]+", "", fold(title))

@@ -19,17 +19,22 @@ from antq import cli
 from antq.dates import today
 from antq.export import news_record, quota_csv, quota_detail, to_json
 from antq.problems import UserError
-from antq.quota import YearResult, count_quotas, pace_text, status_text
+from antq.quota import YearResult, count_quotas, pace_text, status_text, threshold_note
+from antq.render import days_text
 
 
 def as_text(results: list[YearResult]) -> str:
     lines = []
     for year in results:
-        lines.append(f"Năm {year.year} (giai đoạn {year.period.id})")
+        lines.append(f"Năm {year.year} (giai đoạn {', '.join(p.id for p in year.periods) or 'không có'})")
         for g in year.groups:
-            pace = pace_text(g)
-            lines.append(f"  {g.group.name}: {g.count}/{g.target} ({g.rule_text}) – {status_text(g)}"
-                         + (f"; {pace}" if pace else ""))
+            pace, note = pace_text(g), threshold_note(g)
+            when = "" if g.whole_year else f" [{days_text(g.start, g.end)}]"
+            lines.append(f"  {g.group.name}{when}: {g.count}/{g.target} ({g.rule_text}) – {status_text(g)}"
+                         + (f"; {note}" if note else "") + (f"; {pace}" if pace else ""))
+        lines.append(f"  Đã duyệt {len(year.published)} tin bài = {len(year.counted)} được tính + "
+                     f"{len(year.not_counted)} không tính; {len(year.pending)} tin bài chờ duyệt")
+        lines += [f"    không tính: {n.date.isoformat()} {n.title} – {reason}" for n, reason in year.not_counted]
     return "\n".join(lines)
 
 
@@ -46,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         raise UserError(f"năm {args.year} không thuộc giai đoạn kế hoạch nào đã bắt đầu; các năm có: {years}")
     chosen = [results[args.year]] if args.year is not None else list(results.values())
     if args.format == "json":
-        record = {id(n): news_record(data, n) for r in chosen for g in r.groups for n in g.items}
+        record = {id(n): news_record(data, n) for r in chosen for n in r.published}
         details = [quota_detail(r, record) for r in chosen]
         sys.stdout.buffer.write(to_json(details[0] if args.year is not None else details))
     elif args.format == "csv":

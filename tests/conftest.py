@@ -18,6 +18,11 @@ VALID = FIXTURES / "valid"
 CONSENT = 'consent: {document: "01/ĐY-CA", date: 2024-05-10}'
 
 
+def approved(day: str) -> str:
+    """The lines of a published item entered and approved (on `day`) by two people of the valid set's register."""
+    return f"entered_by: nhap\napproved_by: duyet\napproved_on: {day}\n"
+
+
 def fixture_header(path: Path) -> dict[str, str]:
     """The `# key: value` lines that start a self-describing fixture (the last of a repeated key)."""
     return {key: values[-1] for key, values in fixture_headers(path).items()}

@@ -33,25 +33,42 @@ def _title(rng: random.Random, commune: str, n: int) -> str:
     return f"Công an {commune} {rng.choice(EVENTS)}"
 
 
-def write_synthetic_news(base: Path, target: Path, count: int, seed: int = 1) -> Path:
-    """Copy the data folder `base` to `target` with `count` generated news items instead of its own."""
+def _approver(data, enterer: str, day: date) -> str:
+    """Someone other than the enterer who may approve on `day`."""
+    return next(s.id for s in data.staff if s.approves and s.id != enterer and s.valid_on(day))
+
+
+def write_synthetic_news(base: Path, target: Path, count: int, seed: int = 1, until: date = date(2026, 11, 26)) -> Path:
+    """Copy the data folder `base` to `target` with `count` generated news items instead of its own, dated
+    up to `until` (published items are approved by someone other than their enterer, with their evidence)."""
     shutil.copytree(base, target, ignore=shutil.ignore_patterns("news"))
     data = load_dataset(target)
     rng = random.Random(seed)
     first = min(p.start for p in data.site.periods)
-    days = (min(max(p.end for p in data.site.periods), date(first.year + 6, 12, 31)) - first).days + 1
+    days = (min(max(p.end for p in data.site.periods), date(first.year + 6, 12, 31), until) - first).days + 1
+    enterers = [s.id for s in data.staff if not s.approves]
+    slots: dict[tuple[str, date], int] = {}
     for i in range(count):
         day = first + timedelta(days=rng.randrange(days))
         outlets = [o for o in data.outlets if o.valid_on(day)]
         communes = [c for c in data.communes if c.valid_on(day)] or list(data.communes)
         outlet, commune = rng.choice(outlets), rng.choice(communes)
-        title = _title(rng, commune.name, i)
+        # The number keeps two items of one outlet and day from having the same title.
+        title = f"{_title(rng, commune.name, i)} (tin {i + 1})"
         fields = {"title": title, "date": day.isoformat(), "outlet": outlet.id, "kind": rng.choice(["tin", "bài"]),
                   "status": "published" if rng.random() < 0.95 else "pending",
                   "summary": f"{title}, theo kế hoạch của {data.site.locality}.",
                   "topics": [rng.choice(TOPICS)], "communes": [commune.id]}
         if outlet.medium == "online":
             fields["url"] = f"https://tin.example/{day.year}/{i}"
+        elif outlet.medium == "broadcast":
+            slot = slots[outlet.id, day] = slots.get((outlet.id, day), 0) + 1  # one broadcast per minute
+            fields["broadcast"] = {"programme": "Thời sự", "time": f"{17 + slot // 60:02d}:{slot % 60:02d}",
+                                   "duration": "3:00", "log": {"number": f"{i}/NKPS", "date": day.isoformat()}}
+        fields["entered_by"] = enterers[i % len(enterers)]
+        if fields["status"] == "published":
+            approved = min(day + timedelta(days=1), until)
+            fields.update(approved_by=_approver(data, fields["entered_by"], approved), approved_on=approved.isoformat())
         path = target / f"news/{day.year}/{day.isoformat()}-{slugify(title, 40)}-{i}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         # JSON values are YAML too, and writing them is much faster than a YAML emitter.

@@ -18,13 +18,13 @@ import shutil
 import socket
 import subprocess
 import time
-from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from antq.source import Loader
 from browser import PROJECT, build_site, first_visit, serve
 from conftest import run_script
 
@@ -183,12 +183,18 @@ def test_a_new_broadcast_item_goes_through_review_into_the_data_and_the_site(pag
     page.locator('a[href*="/collections/tin-bai/entries/"]').first.wait_for()  # the items on file, listed
     page.screenshot(path=shots / "quan-tri-noi-dung.png")
     page.get_by_text("Tạo tin bài mới").click()
-    # A member of staff enters the item.
+    # A member of staff enters the item, with the broadcast's evidence.
     page.get_by_label("Tiêu đề tin bài").fill(TITLE)
     page.get_by_label("Ngày đăng hoặc phát sóng").fill(DAY)
     pick(page, "Cơ quan báo chí", "Trung tâm Văn",
          "Trung tâm Văn hoá - Thông tin và Thể thao huyện Lục Ngạn ttvhttt-luc-ngan")
+    page.get_by_label("Tên chương trình").fill("Thời sự địa phương")
+    page.get_by_label("Giờ phát sóng theo giờ Việt Nam").fill("18:30")
+    page.get_by_label("Thời lượng").fill("5:10")
+    page.get_by_label("Số văn bản, sổ hoặc nhật ký phát sóng").fill("02/NKPS")
+    page.get_by_label("Ngày của văn bản, nhật ký phát sóng").fill(DAY)
     pick(page, "Thể loại", "phóng", "phóng sự")
+    pick(page, "Người nhập tin", "Nguyễn Thị", "Nguyễn Thị Hoa nguyen-thi-hoa")
     page.get_by_label("Tóm tắt").fill("Phóng sự 5 phút về ca tuần tra đêm của Tổ tuần tra Nhân dân thôn Kép.")
     page.get_by_role("button", name="Thêm chủ đề").click()
     page.get_by_label("Chủ đề").last.fill("tuần tra")
@@ -208,6 +214,8 @@ def test_a_new_broadcast_item_goes_through_review_into_the_data_and_the_site(pag
     page.screenshot(path=shots / "quan-tri-bien-tap.png")
     page.get_by_text(TITLE).click()
     pick(page, "Trạng thái duyệt", "duyệt", "Đã duyệt, được hiện và tính chỉ tiêu")
+    pick(page, "Người duyệt", "Lê Thị", "Lê Thị Thu le-thi-thu")
+    page.get_by_label("Ngày duyệt").fill("2025-01-02")
     page.get_by_role("button", name="Lưu", exact=True).click()
     page.get_by_text("Mục đã được lưu", exact=True).wait_for()
     page.reload()  # Decap shows the board status of before the save until the item is opened again
@@ -220,11 +228,13 @@ def test_a_new_broadcast_item_goes_through_review_into_the_data_and_the_site(pag
     # The file, where and as the guide says.
     text = (repo / FILE).read_text(encoding="utf-8")
     assert text.splitlines()[0] == MODELINE
-    assert yaml.safe_load(text) == {
-        "title": TITLE, "date": date(2025, 1, 1), "outlet": "ttvhttt-luc-ngan",
-        "status": "published", "kind": "phóng sự",
-        "summary": "Phóng sự 5 phút về ca tuần tra đêm của Tổ tuần tra Nhân dân thôn Kép.",
-        "topics": ["tuần tra"], "communes": ["tan-son"]}
+    assert yaml.load(text, Loader=Loader) == {
+        "title": TITLE, "date": "2025-01-01", "outlet": "ttvhttt-luc-ngan", "status": "published",
+        "kind": "phóng sự", "summary": "Phóng sự 5 phút về ca tuần tra đêm của Tổ tuần tra Nhân dân thôn Kép.",
+        "topics": ["tuần tra"], "communes": ["tan-son"],
+        "broadcast": {"programme": "Thời sự địa phương", "time": "18:30", "duration": "5:10",
+                      "log": {"number": "02/NKPS", "date": "2025-01-01"}},
+        "entered_by": "nguyen-thi-hoa", "approved_by": "le-thi-thu", "approved_on": "2025-01-02"}
     assert git(repo, "branch", "--list", "cms/*") == "" and "Thêm tin bài" in git(repo, "log", "--format=%s")
     assert git(repo, "status", "--porcelain") == ""
 

@@ -19,6 +19,7 @@ YEAR = DATA.published[0].date.year
 PAGES = {"home": "", "hotlines": "duong-day-nong/", "guidance": "huong-dan/to-giac-toi-pham/", "models": "mo-hinh/",
          "people": "guong-nguoi-tot/", "news year": f"tin-bai/{YEAR}/", "quota year": f"chi-tieu/{YEAR}/",
          "downloads": "du-lieu/", "posters": "ap-phich/", "poster": "ap-phich/toan-dia-ban/",
+         "quota split year": "chi-tieu/2025/", "report": "bao-cao/2025/", "half-year report": "bao-cao/2025-6-thang-cuoi/",
          "targets": "muc-tieu/", "indicator": "muc-tieu/2020-2025/don-vi-an-toan/", "units": "muc-tieu/don-vi/",
          "duties": "nhiem-vu/"}
 CONFIG = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -34,13 +34,15 @@ def test_shipped_data_builds_every_page(shipped_site):
     assert years[:6] == ["2020", "2021", "2022", "2023", "2024", "2025"]
     for year in years[:6]:
         assert (shipped_site / f"chi-tieu/{year}/index.html").is_file()
+        for report in (year, f"{year}-6-thang-dau", f"{year}-6-thang-cuoi"):
+            assert (shipped_site / f"bao-cao/{report}/index.html").is_file(), report
         assert (shipped_site / f"du-lieu/chi-tieu-{year}.csv").is_file()
         assert (shipped_site / f"du-lieu/tin-bai-{year}.json").is_file()
 
 
 def test_demonstration_banner_and_edit_link_on_pages(shipped_site):
     for page in html_pages(shipped_site):
-        if page.name == "404.html":
+        if page.name == "404.html" or page.parent.name == "quan-tri":  # the staff editor is an application
             continue
         text = page.read_text(encoding="utf-8")
         assert "Dữ liệu minh họa." in text, page
@@ -125,6 +127,12 @@ def test_hotline_page_has_tel_links_and_quota_page_a_chart(shipped_site):
     assert 'href="tel:113"' in hotlines and "Kiểm tra lần cuối" in hotlines
     quota = (shipped_site / "chi-tieu/2024/index.html").read_text(encoding="utf-8")
     assert quota.count('<svg class="chart"') == 2 and "Theo nơi đăng" in quota
+    # 2025 is split between two plans on 1 July: each part's two groups have their own chart.
+    split = (shipped_site / "chi-tieu/2025/index.html").read_text(encoding="utf-8")
+    assert split.count('<svg class="chart"') == 4 and "Năm 2025 được tính theo từng phần" in split
+    # The reports repeat the year pages' items: they stay out of the search index.
+    docs = (shipped_site / "search/docs.json").read_text(encoding="utf-8")
+    assert '"chi-tieu/2025/"' in docs and '"bao-cao/' not in docs
 
 
 def test_values_with_markup_show_as_text(tmp_path):

@@ -40,7 +40,8 @@ def documented() -> set[str]:
                 if command.startswith(("make ", ".venv/bin/")):
                     found.add(command)
         for span in re.findall(r"`([^`\n]+)`", text):
-            if span.startswith(("make ", ".venv/bin/")) and "..." not in span and span.count(" ") < 12:
+            placeholder = "..." in span or re.search(r"\b[^\W\d_a-zà-ỹđ]{2,}\b", span)  # MÃ, TỆP, SỐ
+            if span.startswith(("make ", ".venv/bin/")) and not placeholder:
                 found.add(span)
     return found
 

@@ -58,7 +58,8 @@ def test_fixture_feed_imports_as_its_header_says(data_copy, fixture):
     load_dataset(data_copy)  # what was written is valid data
 
 
-def test_imported_file_is_pending_with_outlet_title_plain_summary_canonical_url_and_guid(data_copy):
+def test_imported_file_is_pending_entered_by_the_import_with_outlet_title_plain_summary_canonical_url_and_guid(
+        data_copy):
     result = import_file(data_copy, "rss-basic.xml")
     first = data_copy / result.new[0].rel
     assert result.new[0].rel == "news/2024/2024-03-05-cong-an-xa-an-hoa-ra-mat-mo-hinh-camera-an-ninh.yml"
@@ -67,7 +68,7 @@ def test_imported_file_is_pending_with_outlet_title_plain_summary_canonical_url_
     assert yaml.safe_load(first.read_text(encoding="utf-8")) == {
         "title": "Công an xã An Hòa ra mắt mô hình camera an ninh", "date": date(2024, 3, 5), "outlet": "bao-tinh",
         "url": "https://bao.example/phap-luat/camera-an-ninh-an-hoa.html", "kind": "tin", "status": "pending",
-        "summary": "Mô hình gồm 12 camera ở các ngã ba, ngã tư.", "guid": "bao-tinh-1001"}
+        "entered_by": "nhap-tu-dong", "summary": "Mô hình gồm 12 camera ở các ngã ba, ngã tư.", "guid": "bao-tinh-1001"}
 
 
 def test_importing_the_same_feed_twice_writes_files_once(data_copy):
@@ -145,8 +146,9 @@ def test_atom_links_resolve_against_xml_base(data_copy):
 def test_taken_file_names_get_a_numeric_suffix_and_nothing_is_overwritten(data_copy):
     original = (data_copy / "news/2024/2024-03-05-tuan-tra-dem.yml").read_bytes()
     result = import_file(data_copy, "name-taken.xml")
-    assert [f.rel for f in result.new] == ["news/2024/2024-03-05-tuan-tra-dem-2.yml",
-                                           "news/2024/2024-03-05-tuan-tra-dem-3.yml"]
+    long = "news/2024/2024-03-05-tuan-tra-dem-bao-dam-an-ninh-trat-tu-o-cac-thon-vung-cao"
+    assert [f.rel for f in result.new] == ["news/2024/2024-03-05-tuan-tra-dem-2.yml", f"{long}.yml", f"{long}-2.yml"]
+    assert result.already == 1  # the same title again, from the same outlet on the same day
     assert (data_copy / "news/2024/2024-03-05-tuan-tra-dem.yml").read_bytes() == original
 
 
@@ -205,12 +207,12 @@ def test_a_new_file_the_data_set_refuses_is_reported_and_skipped(data_copy, monk
     entry, with the field and the reason, and the other entries are still written."""
     import antq.feed_import as feed_import
     real = feed_import.news_text
-    monkeypatch.setattr(feed_import, "news_text", lambda fields: real(fields).replace("status: pending\n", "")
+    monkeypatch.setattr(feed_import, "news_text", lambda fields: real(fields).replace("kind: tin\n", "kind: tin tức\n")
                         if "camera" in fields["title"] else real(fields))
     result = import_file(data_copy, "rss-basic.xml")
     assert [f.title for f in result.new] == ["TOI PHAM LUA DAO QUA MANG GIAM MANH"]
     [problem] = result.problems
-    assert problem.startswith("mục 'Công an xã An Hòa ra mắt mô hình camera an ninh': status: ")
+    assert problem.startswith("mục 'Công an xã An Hòa ra mắt mô hình camera an ninh': kind: ")
     assert not list(data_copy.glob("news/2024/2024-03-05-cong-an-*"))
     assert len(list(data_copy.glob("news/2024/2024-03-06-*"))) == 1
 

@@ -73,6 +73,6 @@ def test_an_outlet_closed_on_the_items_date_is_not_offered(tmp_path):
                        encoding="utf-8")
     data = load_dataset(tmp_path / "data")
     outlet = next(q for q in questions() if q.name == "outlet")
-    with pytest.raises(Again, match="cần một số từ 1 đến 2"):
+    with pytest.raises(Again, match="không có cơ quan báo chí 'Đài huyện'; cần một số từ 1 đến"):
         answer(outlet, "Đài huyện", data, {"date": date(2025, 1, 2).isoformat()})
     assert answer(outlet, "Đài huyện", data, {"date": "2024-12-31"}) == "dai-huyen"

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from antq.export import QUOTA_KEYS
+from antq.export import QUOTA_KEYS, QuotaYear
 from antq.load import load_dataset
 from antq.pages import site_pages
 from conftest import FIXTURES, VALID, run_script
@@ -62,6 +62,7 @@ def test_quota_json_for_one_year_is_the_sites_download_with_the_documented_keys(
         {"id": "huyen", "name": "Đài huyện", "outlets": ["dai-huyen"], "rule": "more_than", "threshold": 1,
          "count": 1, "met": False, "remaining": 1}]
     assert all(list(g)[:len(QUOTA_KEYS)] == QUOTA_KEYS for g in value["groups"])  # the CSV's columns, in order
+    QuotaYear.model_validate(value)  # the published schema (schemas/chi-tieu-nam.schema.json) holds
 
 
 def test_quota_json_without_year_lists_every_year_begun():
@@ -76,8 +77,9 @@ def test_quota_text_and_csv():
     assert csv.encode("utf-8") == site_download("chi-tieu-2024.csv")
     rows = csv.removeprefix("\ufeff").splitlines()
     assert rows[0] == ("Năm,Mã nhóm,Nhóm chỉ tiêu,Nơi đăng được tính,Quy định,Ngưỡng,Đã có,Kết quả,Còn thiếu,"
-                       "Cần đạt,Kết quả chi tiết")
-    assert rows[1] == "2024,tinh,Báo tỉnh,bao-tinh,ít nhất,2,1,Không đạt,1,2,Không đạt (thiếu 1)"
+                       "Cần đạt,Kết quả chi tiết,Giai đoạn,Từ ngày,Đến ngày,Ngưỡng áp dụng,Cách tính chỉ tiêu")
+    assert rows[1] == ("2024,tinh,Báo tỉnh,bao-tinh,ít nhất,2,1,Không đạt,1,2,Không đạt (thiếu 1),2024-2025,"
+                       "2024-01-01,2024-12-31,2,ngưỡng năm")
 
 
 def test_quota_unknown_year_is_an_error():
@@ -85,7 +87,7 @@ def test_quota_unknown_year_is_an_error():
     assert result.returncode == 1 and "năm 2019 không thuộc giai đoạn kế hoạch nào" in result.stderr
 
 
-ARTICLE = ["--title", "Ra mắt Tổ tuần tra Nhân dân thôn Đồng", "--date", "2024-05-06", "--outlet", "bao-tinh",
+ARTICLE = ["--entered-by", "nhap", "--title", "Ra mắt Tổ tuần tra Nhân dân thôn Đồng", "--date", "2024-05-06", "--outlet", "bao-tinh",
            "--url", "https://bao.example/ra-mat", "--commune", "an-hoa", "--kind", "bài"]
 
 
@@ -96,6 +98,8 @@ def test_new_article_writes_the_conventional_file_once(data_copy):
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../../schemas/news.schema.json\n")
     assert "title: Ra mắt Tổ tuần tra Nhân dân thôn Đồng\n" in text and "kind: bài\n" in text
+    # A new item waits for someone else to approve it.
+    assert "status: pending\nentered_by: nhap\n" in text and "approved_by" not in text
     path.write_text(text + "summary: sửa tay\n", encoding="utf-8")
     again = run_script("new_article.py", "--data", str(data_copy), *ARTICLE)
     assert again.returncode == 1 and "đã có; không ghi đè" in again.stderr
@@ -103,7 +107,7 @@ def test_new_article_writes_the_conventional_file_once(data_copy):
 
 
 def test_new_article_validates_before_writing(data_copy):
-    result = run_script("new_article.py", "--data", str(data_copy), *ARTICLE[:4], "--outlet", "khong-co",
+    result = run_script("new_article.py", "--data", str(data_copy), *ARTICLE[:6], "--outlet", "khong-co",
                         "--url", "https://bao.example/tuan-tra-dem")
     assert result.returncode == 1
     assert "outlet: không có cơ quan báo chí 'khong-co'" in result.stderr
@@ -113,4 +117,15 @@ def test_new_article_validates_before_writing(data_copy):
 
 def test_new_article_without_terminal_names_missing_flags(data_copy):
     result = run_script("new_article.py", "--data", str(data_copy), "--title", "Tin")
-    assert result.returncode == 1 and "thiếu --date, --outlet" in result.stderr
+    assert result.returncode == 1 and "thiếu --entered-by, --date, --outlet" in result.stderr
+
+
+def test_new_article_writes_a_broadcasts_evidence_pending(data_copy):
+    result = run_script("new_article.py", "--data", str(data_copy), "--entered-by", "nhap", "--title", "Tin đài",
+                        "--date", "2024-05-06", "--outlet", "dai-huyen", "--programme", "Thời sự", "--air-time",
+                        "17:05", "--duration", "3:20", "--log-number", "12/NKPS", "--log-date", "2024-05-06")
+    assert result.returncode == 0, result.stderr
+    item = next(n for n in load_dataset(data_copy).news if n.title == "Tin đài")
+    assert item.status == "pending" and item.entered_by == "nhap"
+    assert (item.broadcast.programme, item.broadcast.time, item.broadcast.duration, item.broadcast.log.number) == (
+        "Thời sự", "17:05", "3:20", "12/NKPS")

@@ -131,7 +131,9 @@ def test_downloads_have_every_figure_and_every_task():
     tips = next(r for r in records if r["indicator"] == "tin-bao-giai-quyet" and r["year"] == 2020)
     assert (tips["how"], tips["numerator"], tips["denominator"]) == ("entered", 163, 186)
     safe = next(r for r in records if r["indicator"] == "don-vi-an-toan" and r["year"] == 2025)
-    assert len(safe["counted"]) == safe["numerator"] and safe["as_of"] == "2025-12-31"
+    # The demonstration's 2020-2025 plan ends on 30 June 2025 (the district level ended): its 2025 figures
+    # are read on that day.
+    assert len(safe["counted"]) == safe["numerator"] and safe["as_of"] == "2025-06-30"
     tasks = json.loads(PAGES["du-lieu/nhiem-vu.json"])
     assert sorted(t["id"] for t in tasks) == sorted(t.id for t in DATA.tasks)
     assert "muc-tieu.csv" in PAGES["du-lieu/index.md"] and "nhiem-vu.json" in PAGES["du-lieu/index.md"]
