@@ -43,8 +43,10 @@ class Terminal:
         deadline = time.monotonic() + timeout
         while text not in self.output[self.seen:]:
             if time.monotonic() > deadline:
+                self.stop()  # no command left running after a failed test
                 raise AssertionError(f"{text!r} never shown; the terminal shows:\n{self.output[self.seen:]}")
             if not self._read(0.2) and self.process.poll() is not None and not self._read(0.2):
+                self.stop()
                 raise AssertionError(f"{text!r} never shown before the command ended:\n{self.output[self.seen:]}")
         start = self.output.index(text, self.seen)
         before, self.seen = self.output[self.seen:start], start + len(text)
@@ -72,7 +74,7 @@ class Terminal:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        self.process.wait()
         try:
             os.close(self.leader)
         except OSError:

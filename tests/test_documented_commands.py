@@ -14,6 +14,7 @@ import urllib.request
 
 import pytest
 
+from antq.interview import MEDIA, questions
 from conftest import PROJECT
 from terminal import Terminal
 
@@ -79,12 +80,16 @@ def get(url: str, timeout: float = 90) -> str:
 
 
 def answer_new_item(term: Terminal) -> None:
-    """A member of staff's answers to every question of `make tin-moi`."""
-    for prompt, reply in [("Tiêu đề tin bài: ", "Thử lệnh trong hướng dẫn"), ("(dd/mm/yyyy): ", "15/03/2024"),
-                          ("(số, tên hoặc mã): ", "Trung tâm Văn hoá"), ("Địa chỉ bài trên mạng", ""),
-                          ("Thể loại", ""), ("Tóm tắt", ""), ("Chủ đề", ""), ("Xã, thị trấn", "")]:
-        term.expect(prompt)
-        term.type(reply)
+    """A member of staff's answers to every question of `make tin-moi` about a broadcast item
+    (Enter where a field may stay empty)."""
+    answers = {"entered_by": "1", "title": "Thử lệnh trong hướng dẫn", "date": "15/03/2024",
+               "outlet": "Trung tâm Văn hoá", "broadcast.programme": "Thời sự", "broadcast.time": "18:30",
+               "broadcast.duration": "3:20", "broadcast.log.number": "01/NKPS", "broadcast.log.date": "15/03/2024"}
+    for question in questions():
+        if question.path[0] in MEDIA and question.path[0] != "broadcast":
+            continue
+        term.expect(question.label)
+        term.type(answers.get(question.name, ""))
 
 
 def check_new_item(command: str, env: dict) -> None:
@@ -95,10 +100,16 @@ def check_new_item(command: str, env: dict) -> None:
 
 
 def check_review(command: str, env: dict) -> None:
+    """A reviewer approves the first pending item, names themselves, and stops."""
     term = Terminal(command, PROJECT, env)
-    listed = term.expect("– [d] duyệt, [l] loại, [Enter] để sau, [q] dừng: ")
+    listed = term.expect("Tin 1 – [d] duyệt, [l] loại, [Enter] để sau, [q] dừng: ")
     assert "tin chờ duyệt:" in listed
+    term.type("d")
+    term.expect("Mã người duyệt (trong data/staff.yml, khác người nhập): ")
+    term.type("vi-van-long")
+    term.expect("Tin 2 – [d] duyệt, [l] loại, [Enter] để sau, [q] dừng: ")
     term.type("q")
+    term.expect("(người duyệt: vi-van-long)")
     assert term.finish() == 0
 
 
@@ -145,7 +156,7 @@ EXPECTED = {
     ".venv/bin/python scripts/import_feeds.py --dry-run": lambda code, out: code == 0 and "nguồn tin" in out,
     ".venv/bin/python scripts/import_feeds.py --outlet bao-bac-giang tests/fixtures/feeds/rss-basic.xml":
         lambda code, out: code == 0 and "3 tin mới chờ duyệt" in out,
-    ".venv/bin/python scripts/review.py --publish 1 3 --reject 2":
+    ".venv/bin/python scripts/review.py --approver vi-van-long --publish 1 3 --reject 2":
         lambda code, out: code == 0 and out.count("Đã duyệt:") == 2 and out.count("Đã loại:") == 1,
     ".venv/bin/python scripts/bench.py --items 100 --repeat 1 --no-blog":
         lambda code, out: code == 0 and "Trang này (hook)" in out and "MkDocs thuần" in out,
