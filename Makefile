@@ -54,19 +54,24 @@ tin-moi: install
 duyet: install
 	@$(BIN)/python scripts/review.py
 
-# -- npm packages (package-lock.json): the staff editor copied into the site, decap-server, axe-core;
-# and for the browser tests Debian's Chromium (never a downloaded browser). --
+# -- npm packages (package-lock.json, install scripts off: vnu-jar's would download a Java of its own):
+# the staff editor copied into the site and decap-server; for the browser tests axe-core, Lighthouse
+# and vnu.jar, Debian's Chromium (never a downloaded browser) and Java for the Nu HTML Checker. --
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: browser
-browser: /usr/bin/chromium node_modules/.installed
+browser: /usr/bin/chromium /usr/bin/java node_modules/.installed
 
 /usr/bin/chromium:
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
+/usr/bin/java:
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
+
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 # -- end of npm and browser --
 

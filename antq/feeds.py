@@ -21,6 +21,9 @@ from .page import Page
 
 FEED_ITEMS = 50
 RSS, ATOM, JSON_FEED = "tin-bai/rss.xml", "tin-bai/atom.xml", "tin-bai/feed.json"
+# Material's script fetches sitemap.xml beside each <link rel="alternate"> of a page (it expects
+# language versions there): the feeds' folder has its own, so that fetch finds a file, not a 404.
+SITEMAP = "tin-bai/sitemap.xml"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
@@ -39,10 +42,10 @@ class _Feed:
         self.home = self.base + "tin-bai/"
         self.items = list(data.published[:FEED_ITEMS])
         self.tz = ZoneInfo(data.site.timezone)
-        site = data.site
+        site, place = data.site, data.site.place_on(today)
         self.title = f"Tin bài – {site.name}" + (" (dữ liệu minh họa)" if site.demo else "")
         self.description = (f"Tin bài đã duyệt về an ninh, trật tự và phong trào toàn dân bảo vệ an ninh Tổ quốc "
-                            f"ở {site.locality}, {site.province}: {FEED_ITEMS} tin mới nhất.")
+                            f"ở {place.full_name}, {place.province}: {FEED_ITEMS} tin mới nhất.")
         self.updated = self.moment(self.items[0].date if self.items else today)
 
     def moment(self, day: date) -> datetime:
@@ -114,6 +117,16 @@ def render_json_feed(feed: _Feed) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def render_news_sitemap(feed: _Feed) -> bytes:
+    """A sitemap of the news pages (the index and each year's page)."""
+    years = sorted({item.date.year for item in feed.data.published}, reverse=True)
+    urls = [feed.home] + [f"{feed.home}{year}/" for year in years]
+    lines = "".join(f"<url><loc>{html.escape(url)}</loc></url>" for url in urls)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{lines}</urlset>\n').encode("utf-8")
+
+
 def feed_pages(data: Dataset, site_url: str, today: date) -> list[Page]:
     feed = _Feed(data, site_url, today)
-    return [Page(RSS, render_rss(feed)), Page(ATOM, render_atom(feed)), Page(JSON_FEED, render_json_feed(feed))]
+    return [Page(RSS, render_rss(feed)), Page(ATOM, render_atom(feed)), Page(JSON_FEED, render_json_feed(feed)),
+            Page(SITEMAP, render_news_sitemap(feed))]

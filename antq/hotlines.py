@@ -1,13 +1,15 @@
-"""Which hotlines are shown: those valid today, the national emergency codes first, then the
-whole area's numbers and each commune's."""
+"""Which hotlines are shown: those valid today, the national emergency codes first, then each
+current commune's numbers (and where on the hotline page they are) and the whole area's."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 from .dataset import Dataset
 from .model import EMERGENCY, Commune, Hotline, phone_digits
+from .text import fold, heading_slug
+
+HOTLINES_PAGE = "duong-day-nong/"
 
 
 def current_hotlines(data: Dataset, today: date) -> list[Hotline]:
@@ -20,24 +22,25 @@ def emergency_hotlines(current: list[Hotline]) -> list[Hotline]:
                   key=lambda h: EMERGENCY.index(phone_digits(h.number)))
 
 
-def hotline_sections(data: Dataset, today: date) -> list[tuple[str, list[Hotline]]]:
-    current = current_hotlines(data, today)
-    emergency = emergency_hotlines(current)
-    area = [h for h in current if h.commune is None and h not in emergency]
-    by_commune: dict[str, list[Hotline]] = defaultdict(list)
-    for h in current:
-        if h.commune is not None:
-            by_commune[h.commune].append(h)
-    sections = [("Số khẩn cấp toàn quốc (miễn phí, 24/7)", emergency), (f"Toàn {data.site.locality}", area)]
-    sections += [(data.commune[c].name, hs) for c, hs in sorted(by_commune.items(), key=lambda kv: data.commune[kv[0]].name)]
-    return [(title, hs) for title, hs in sections if hs]
+def area_hotlines(current: list[Hotline]) -> list[Hotline]:
+    """Numbers for every commune of the area that are not national emergency codes."""
+    return [h for h in current if h.commune is None and phone_digits(h.number) not in EMERGENCY]
+
+
+def current_communes(data: Dataset, today: date) -> list[Commune]:
+    """The communes and wards of today, in alphabetical order (Đ with D)."""
+    return sorted((c for c in data.communes if c.valid_on(today)), key=lambda c: (fold(c.name), c.name))
+
+
+def commune_anchor(commune: Commune) -> str:
+    """The commune's own address on the hotline page (its poster's QR code opens it)."""
+    return heading_slug(commune.name)
 
 
 def poster_hotlines(data: Dataset, today: date, commune: Commune | None) -> tuple[list[Hotline], list[Hotline]]:
-    """(emergency numbers, then the area's own numbers) shown on a poster."""
+    """(emergency numbers, then the commune's own numbers and the area's) shown on a poster."""
     current = current_hotlines(data, today)
-    emergency = emergency_hotlines(current)
-    local = [h for h in current if h not in emergency and h.commune is None]
+    local = area_hotlines(current)
     if commune is not None:
         local = [h for h in current if h.commune == commune.id] + local
-    return emergency, local
+    return emergency_hotlines(current), local

@@ -207,10 +207,31 @@ class Period(Record):
         return range(self.start.year, self.end.year + 1)
 
 
+class Place(Validity):
+    level: Text = Field(description="Cấp của địa bàn, ví dụ huyện; sau khi bỏ cấp huyện: địa bàn")
+    name: Text = Field(description="Tên địa bàn (không kèm cấp), ví dụ Lục Ngạn; sau khi bỏ cấp huyện: huyện Lục Ngạn cũ")
+    province: Text = Field(description="Tỉnh trong thời gian này, kèm chữ tỉnh, ví dụ tỉnh Bắc Giang")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.level} {self.name}"
+
+
+def _check_places(places: list[Place]) -> list[Place]:
+    spans = sorted(places, key=lambda p: p.valid_from or date.min)
+    for before, after in zip(spans, spans[1:]):
+        if before.valid_to is None or after.valid_from is None or before.valid_to >= after.valid_from:
+            raise PydanticCustomError(
+                "vi", "tên {before} và {after} cùng có hiệu lực một lúc; cần valid_to của tên trước sớm hơn "
+                "valid_from của tên sau", {"before": repr(before.full_name), "after": repr(after.full_name)})
+    return places
+
+
 class Site(Record):
     name: Text = Field(description="Tên trang")
-    locality: Text = Field(description="Địa phương, ví dụ huyện Lục Ngạn")
-    province: Text = Field(description="Tỉnh, ví dụ tỉnh Bắc Giang")
+    places: Annotated[list[Place], AfterValidator(_check_places)] = Field(
+        min_length=1, description="Tên địa bàn và tỉnh theo thời gian, mỗi tên với valid_from/valid_to "
+                                  "(không chồng lên nhau), ví dụ huyện Lục Ngạn, tỉnh Bắc Giang đến 2025-06-30")
     timezone: Annotated[str, AfterValidator(_check_timezone)] = Field("Asia/Ho_Chi_Minh", description="Múi giờ địa phương")
     demo: bool = Field(title="Dữ liệu minh họa", description="true nếu đây là bộ dữ liệu minh họa (mọi trang sẽ có biểu ngữ)")
     edit_url: Annotated[Url, AfterValidator(lambda url: url if url.endswith("/") else url + "/")] = Field(
@@ -220,6 +241,12 @@ class Site(Record):
         None, description="Ngày bắt đầu áp dụng quy định hai người (người nhập khác người duyệt); tin bài "
                           "có ngày trước đó được duyệt khi chưa có quy định nên có thể không ghi người nhập, "
                           "người duyệt. Bỏ trống: mọi tin bài đã duyệt phải ghi đủ")
+
+    def place_on(self, day: date) -> Place:
+        """The place's name on `day`: the one valid then, else the nearest earlier one, else the first."""
+        spans = sorted(self.places, key=lambda p: p.valid_from or date.min)
+        earlier = [p for p in spans if p.valid_from is None or p.valid_from <= day]
+        return earlier[-1] if earlier else spans[0]
 
 
 class Outlet(Validity):

@@ -14,14 +14,13 @@ import segno
 from .dates import show
 from .html import Html, block, esc, front_matter, join, link, md, tag
 from .dataset import Dataset
-from .hotlines import poster_hotlines
+from .hotlines import HOTLINES_PAGE, commune_anchor, current_communes, poster_hotlines
 from .model import Commune, Hotline
 from .page import Page
-from .render import CHANNEL, number_html
+from .render import CHANNEL, call_links, number_html, unit_words
 
 FOLDER = "ap-phich"
 WHOLE_AREA = "toan-dia-ban"  # reserved: see RESERVED_IDS in model.py
-HOTLINES_PAGE = "duong-day-nong/"
 PROMISE = ("Mọi tin báo đều được giữ bí mật. Người tố giác tội phạm được giữ bí mật danh tính "
            "và được pháp luật bảo vệ.")
 
@@ -39,8 +38,13 @@ def _number_card(hotline: Hotline) -> Html:
                             tag("p", facts, cls="facts")]), cls="poster-line")
 
 
+def poster_url(hotlines_url: str, commune: Commune | None) -> str:
+    """What a poster's QR code opens: the commune's own numbers on the hotline page, or its top."""
+    return f"{hotlines_url}#{commune_anchor(commune)}" if commune else hotlines_url
+
+
 def render_poster(data: Dataset, today: date, commune: Commune | None, hotlines_url: str | None) -> str:
-    place = commune.name if commune else f"toàn {data.site.locality}"
+    place = commune.name if commune else f"toàn {data.site.place_on(today).full_name}"
     emergency, local = poster_hotlines(data, today, commune)
     parts: list[object] = []
     if data.site.demo:
@@ -51,17 +55,24 @@ def render_poster(data: Dataset, today: date, commune: Commune | None, hotlines_
         first = emergency[0]
         parts.append(tag("div", join([tag("p", first.name, cls="name"), tag("p", number_html(first), cls="call"),
                                       tag("p", "Miễn phí · " + first.hours, cls="facts")]), cls="poster-main"))
+    if commune is not None and not any(h.commune == commune.id for h in local):
+        parts.append(tag("p", call_links(f"Công an {commune.name} chưa có số đường dây nóng riêng: khi khẩn cấp "
+                                         "hãy gọi 113, việc không khẩn cấp gọi các số dưới đây hoặc đến trụ sở "
+                                         f"Công an {commune.name}."), cls="poster-lead-small"))
     parts += [_number_card(h) for h in local]
     if commune is None:
-        parts.append(tag("p", "Số của Công an từng xã, phường: quét mã bên dưới hoặc xem áp phích của xã, phường.",
+        words = unit_words(current_communes(data, today))
+        parts.append(tag("p", f"Số của Công an từng {words}: quét mã bên dưới hoặc xem áp phích của {words}.",
                          cls="poster-lead-small"))
     if emergency[1:]:
         parts.append(tag("ul", join(tag("li", join([number_html(h), " ", h.name])) for h in emergency[1:]),
                          cls="poster-other"))
     parts.append(tag("p", PROMISE, cls="poster-promise"))
     if hotlines_url:
-        parts.append(tag("div", join([qr_svg(hotlines_url), tag("p", join(
-            ["Quét mã để xem mọi số đường dây nóng: ", link(hotlines_url, hotlines_url)]))]), cls="poster-qr"))
+        url = poster_url(hotlines_url, commune)
+        what = f"số của Công an {commune.name}" if commune else "mọi số đường dây nóng"
+        parts.append(tag("div", join([qr_svg(url), tag("p", join(
+            [f"Quét mã để xem {what}: ", link(url, url)]))]), cls="poster-qr"))
     parts.append(tag("p", f"Cập nhật ngày {show(today)}.", cls="poster-date"))
     return (front_matter(description="Áp phích đường dây nóng tố giác tội phạm, in trên một trang A4.",
                          search={"exclude": True})
@@ -70,15 +81,16 @@ def render_poster(data: Dataset, today: date, commune: Commune | None, hotlines_
 
 
 def poster_communes(data: Dataset, today: date) -> list[Commune]:
-    return sorted((c for c in data.communes if c.valid_on(today)), key=lambda c: c.name)
+    return current_communes(data, today)
 
 
 def render_poster_index(data: Dataset, today: date) -> str:
-    items = [tag("li", link(f"{WHOLE_AREA}/", f"Toàn {data.site.locality}"))]
+    items = [tag("li", link(f"{WHOLE_AREA}/", f"Toàn {data.site.place_on(today).full_name}"))]
     items += [tag("li", link(f"{c.id}/", c.name)) for c in poster_communes(data, today)]
+    words = unit_words(poster_communes(data, today))
     return ("# Áp phích đường dây nóng\n\n"
             "Mỗi áp phích vừa một trang giấy A4: số điện thoại cỡ lớn, cách báo tin, lời cam kết giữ bí mật "
-            "và mã QR mở trang [đường dây nóng](../duong-day-nong.md). Mở áp phích của xã, phường mình, "
+            f"và mã QR mở số của {words} đó trên trang [đường dây nóng](../duong-day-nong.md). Mở áp phích của {words} mình, "
             "chọn In (Ctrl+P) rồi dán ở nhà văn hóa, trụ sở thôn, tổ dân phố, chợ, trường học.\n"
             + block(tag("ul", join(items), cls="posters")))
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
 from .dates import show
 from .html import Html, block, esc, front_matter, join, link, md, table, tag
+from .checks import CHECK_EVERY_DAYS
 from .dataset import Dataset
-from .hotlines import current_hotlines, emergency_hotlines, hotline_sections
-from .model import EMERGENCY, FEED_IMPORT, Hotline, NewsItem, Person, SecurityModel, phone_digits
+from .hotlines import (HOTLINES_PAGE, area_hotlines, commune_anchor, current_communes, current_hotlines,
+                       emergency_hotlines)
+from .model import EMERGENCY, FEED_IMPORT, Commune, Hotline, NewsItem, Person, SecurityModel, phone_digits
 from .quota import GroupResult, SpanResult, YearResult, pace_text, status_text, threshold_note
+from .text import fold
 from .urls import clean_url
 
 CHANNEL = {"call": "Gọi điện", "sms": "Nhắn tin SMS", "zalo": "Zalo"}
@@ -18,6 +22,12 @@ MONTHS = [f"T{m}" for m in range(1, 13)]
 
 
 # -- shared pieces ---------------------------------------------------------------------------
+
+def unit_words(communes) -> str:
+    """What the listed units are called together: "xã, thị trấn" before 07/2025, "xã, phường" after."""
+    kinds = {c.kind for c in communes}
+    return ", ".join(k for k in ("xã", "phường", "thị trấn") if k in kinds) or "xã"
+
 
 def edit_footer(data: Dataset, source: str) -> str:
     href = data.site.edit_url + "data/" + source
@@ -68,6 +78,19 @@ def quota_card(result: GroupResult, href: str | None = None) -> Html:
 
 # -- hotlines --------------------------------------------------------------------------------
 
+# "gọi 113" in running text: the number becomes a link (any emergency short code).
+CALL = re.compile(r"(?<![\w])([Gg]ọi\s+)(11[1-5])(?![\w])")
+
+
+def call_links(text: str) -> Html:
+    """`text` escaped, with the number of each "gọi 113" made a tel: link."""
+    parts, last = [], 0
+    for found in CALL.finditer(text):
+        parts += [text[last:found.start(2)], link(f"tel:{found.group(2)}", found.group(2))]
+        last = found.end()
+    return join(parts + [text[last:]])
+
+
 def number_html(hotline: Hotline) -> Html:
     """A tappable number; an invented one is shown as an example, never as a link."""
     if hotline.example:
@@ -79,29 +102,114 @@ def number_html(hotline: Hotline) -> Html:
         links.append(link(f"sms:{digits}", "Nhắn tin"))
     if "zalo" in hotline.channels:
         links.append(link(f"https://zalo.me/{digits}", "Zalo"))
-    return join(links, " · ")
+    return join(links, " ")
 
 
-def hotline_card(hotline: Hotline) -> Html:
+def checked_text(hotline: Hotline, today: date) -> Html:
+    """When someone last called the number, in a citizen's words (the staff's reminder is validate.py's)."""
+    if (today - hotline.checked).days < CHECK_EVERY_DAYS:
+        return Html(esc(f"Đã gọi thử, liên lạc được ngày {show(hotline.checked)}."))
+    text = f"Lần gọi thử gần nhất ngày {show(hotline.checked)}, đã lâu."
+    if phone_digits(hotline.number) in EMERGENCY:
+        return Html(esc(text))
+    return call_links(text + " Nếu không liên lạc được, hãy gọi 113.")
+
+
+def hotline_card(hotline: Hotline, today: date) -> Html:
     details = [f"Người nghe: {hotline.answered_by}", f"Giờ trực: {hotline.hours}",
-               "Kênh: " + ", ".join(CHANNEL[c] for c in hotline.channels),
-               f"Kiểm tra lần cuối {show(hotline.checked)}"]
+               "Kênh: " + ", ".join(CHANNEL[c] for c in hotline.channels), checked_text(hotline, today)]
     if hotline.note:
-        details.append(hotline.note)
+        details.append(call_links(hotline.note))
     return tag("div", join([tag("p", tag("strong", hotline.name), cls="name"), tag("p", number_html(hotline)),
                             tag("ul", join(tag("li", d) for d in details))]), cls="hotline")
 
 
+def place_text(site, day: date, since: date | None = None) -> str:
+    """The place as named on `day`, with the names it had before (since `since`) and until when."""
+    now = site.place_on(day)
+    earlier = sorted((p for p in site.places if p.valid_to is not None and p.valid_to < day
+                      and (since is None or p.valid_to >= since)), key=lambda p: p.valid_to)
+    text = f"{now.full_name}, {now.province}"
+    if earlier:
+        text += " (" + "; ".join(f"đến ngày {show(p.valid_to)} là {p.full_name}, {p.province}" for p in earlier) + ")"
+    return text
+
+
+def former_units(data: Dataset, commune: Commune) -> list[Commune]:
+    """The earlier communes merged into `commune` (their `merged_into`)."""
+    return sorted((c for c in data.communes if c.merged_into == commune.id and c.id != commune.id),
+                  key=lambda c: (fold(c.name), c.name))
+
+
+def former_text(data: Dataset, commune: Commune) -> str:
+    """Who lived in a merged commune finds their number under its successor's name."""
+    former = former_units(data, commune)
+    ends = sorted({c.valid_to for c in former if c.valid_to})
+    until = f" (đến ngày {show(ends[-1])})" if ends else ""
+    return f"Gồm địa bàn cũ{until}: " + ", ".join(c.name for c in former) + "."
+
+
+def urgent_box(emergency: list[Hotline]) -> Html:
+    """The first emergency number as a large call button, for the top of a page."""
+    first = emergency[0]
+    call = link(f"tel:{phone_digits(first.number)}", join(["Gọi ", first.number]), cls="call-now")
+    return tag("div", join([call, tag("p", f"{first.name} · miễn phí · {first.hours}")]), cls="urgent")
+
+
+def commune_picker(communes: list[Commune], page: str = "") -> Html:
+    """Links to each commune's numbers on the hotline page (`page` is its address from here)."""
+    words = unit_words(communes)
+    items = join(tag("li", link(f"{page}#{commune_anchor(c)}", c.name)) for c in communes)
+    return tag("nav", join([tag("p", f"Số của Công an {words} nơi bạn ở (gọi điện, nhắn tin, Zalo):",
+                                cls="picker-title"),
+                            tag("ul", items)]), cls="picker", aria_label=f"Chọn {words}")
+
+
+def no_local_number(commune: Commune, area: list[Hotline]) -> Html:
+    """What to call where the commune has no number of its own."""
+    lines = [tag("p", call_links(f"Công an {commune.name} chưa có số đường dây nóng riêng. "
+                                 "Khi khẩn cấp, hãy gọi 113."))]
+    if area:
+        lines.append(tag("p", "Việc không khẩn cấp, hãy gọi:"))
+        lines.append(tag("ul", join(tag("li", join([h.name, ": ", number_html(h)])) for h in area)))
+    lines.append(tag("p", f"Hoặc đến trụ sở Công an {commune.name} để trình báo trực tiếp."))
+    return tag("div", join(lines), cls="no-local")
+
+
 def render_hotlines(data: Dataset, today: date) -> str:
-    description = "Số điện thoại tố giác tội phạm và báo tin khẩn cấp theo từng xã, phường; cuộc gọi được giữ bí mật."
-    parts = [front_matter(description=description), "# Đường dây nóng tố giác tội phạm\n",
-             "Khi thấy tội phạm, việc làm vi phạm pháp luật hoặc cần giúp đỡ khẩn cấp, hãy gọi **113**. "
-             "Cuộc gọi được giữ bí mật. Các số dưới đây đang dùng đến ngày " + show(today) + ".\n"]
-    for title, hotlines in hotline_sections(data, today):
-        parts.append(f"\n## {md(title)}\n")
-        parts.append(block(join(hotline_card(h) for h in hotlines)))
+    current = current_hotlines(data, today)
+    emergency, area = emergency_hotlines(current), area_hotlines(current)
+    communes = current_communes(data, today)
+    words = unit_words(communes)
+    by_commune: dict[str, list[Hotline]] = defaultdict(list)
+    for h in current:
+        if h.commune is not None:
+            by_commune[h.commune].append(h)
+    description = f"Số điện thoại tố giác tội phạm và báo tin khẩn cấp của Công an từng {words}; cuộc gọi được giữ bí mật."
+    # The page people look for when they search for a number: it ranks above pages that only mention one.
+    parts = [front_matter(description=description, search={"boost": 3}),
+             f"# Đường dây nóng – số điện thoại Công an {words}\n"]
+    if emergency:
+        parts.append(block(urgent_box(emergency)))
+    parts.append(block(tag("p", call_links(
+        "Số điện thoại để báo tin, tố giác tội phạm với Công an. Khi thấy tội phạm, việc làm vi phạm pháp luật hoặc cần giúp đỡ "
+        f"khẩn cấp, hãy gọi 113. Cuộc gọi được giữ bí mật. Danh sách cập nhật ngày {show(today)}."))))
+    if communes:
+        parts.append(block(commune_picker(communes)))
     parts.append("\nXem thêm: [cách tố giác tội phạm](huong-dan/to-giac-toi-pham.md) · "
-                 "[áp phích đường dây nóng để in](ap-phich/index.md) cho từng xã, phường.\n")
+                 f"[áp phích để in](ap-phich/index.md) cho từng {words}.\n")
+    for commune in communes:
+        parts.append(f"\n## {md(commune.name)} {{#{commune_anchor(commune)}}}\n")
+        if former_units(data, commune):
+            parts.append(block(tag("p", former_text(data, commune), cls="former")))
+        own = by_commune.get(commune.id)
+        parts.append(block(join(hotline_card(h, today) for h in own) if own else no_local_number(commune, area)))
+    if area:
+        parts.append(f"\n## Dùng cho mọi {words}\n")
+        parts.append(block(join(hotline_card(h, today) for h in area)))
+    if emergency:
+        parts.append("\n## Số khẩn cấp toàn quốc (miễn phí, 24/7)\n")
+        parts.append(block(join(hotline_card(h, today) for h in emergency)))
     return "".join(parts)
 
 
@@ -109,15 +217,21 @@ def render_hotlines(data: Dataset, today: date) -> str:
 
 def render_home(data: Dataset, today: date, leading: list[YearResult]) -> str:
     site = data.site
-    parts = [f"# {md(site.name)}\n",
-             f"Trang công khai kết quả thực hiện kế hoạch phong trào toàn dân bảo vệ an ninh Tổ quốc "
-             f"của {md(site.locality)}, {md(site.province)}.\n",
-             "\n## Đường dây nóng\n"]
-    emergency = emergency_hotlines(current_hotlines(data, today))
-    parts.append(block(tag("ul", join(tag("li", join([number_html(h), " ", h.name, f" ({h.hours})"]))
-                                      for h in emergency), cls="hotlines-short")))
-    parts.append("\n[Tất cả đường dây nóng theo xã, thị trấn](duong-day-nong.md) · "
+    current = current_hotlines(data, today)
+    emergency, communes = emergency_hotlines(current), current_communes(data, today)
+    parts = [f"# {md(site.name)}\n"]
+    if emergency:
+        parts.append(block(urgent_box(emergency)))
+    parts.append("\n## Đường dây nóng\n")
+    if communes:
+        parts.append(block(commune_picker(communes, HOTLINES_PAGE)))
+    if emergency[1:]:
+        parts.append(block(tag("ul", join(tag("li", join([number_html(h), " ", h.name, f" ({h.hours})"]))
+                                          for h in emergency[1:]), cls="hotlines-short")))
+    parts.append(f"\n[Tất cả đường dây nóng theo {unit_words(communes)}](duong-day-nong.md) · "
                  "[Cách tố giác tội phạm](huong-dan/to-giac-toi-pham.md)\n")
+    parts.append(f"\nTrang công khai kết quả thực hiện kế hoạch phong trào toàn dân bảo vệ an ninh Tổ quốc "
+                 f"ở {md(place_text(site, today))}.\n")
     if leading:
         if len(leading) == 1 and leading[0].year == today.year:
             parts.append(f"\n## Chỉ tiêu tin bài năm {leading[0].year}\n")
@@ -160,8 +274,10 @@ def _model_rows(data: Dataset, models: list[SecurityModel], by: str, today: date
 
 def render_models(data: Dataset, by: str, today: date) -> str:
     """Models grouped `by` type or by the commune they belong to today; retired ones listed apart."""
-    title = "Mô hình tự quản theo loại" if by == "type" else "Mô hình tự quản theo xã, thị trấn"
-    other = "Xã, thị trấn" if by == "type" else "Loại"
+    words = unit_words(data.model_commune(m, today) or data.commune[m.commune] for m in data.models
+                       if m.commune in data.commune)
+    title = "Mô hình tự quản theo loại" if by == "type" else f"Mô hình tự quản theo {words}"
+    other = words.capitalize() if by == "type" else "Loại"
     headers = ["Tên mô hình", other, "Nơi hoạt động", "Thành lập", "Thành viên", "Cán bộ phụ trách", "Đánh giá gần nhất"]
     active = [m for m in data.models if not m.retired]
     retired = [m for m in data.models if m.retired]
@@ -170,7 +286,7 @@ def render_models(data: Dataset, by: str, today: date) -> str:
         now = data.model_commune(m, today)
         groups[m.type if by == "type" else (now.id if now else m.commune)].append(m)
     names = data.model_type if by == "type" else data.commune
-    switch = "[Xem theo xã, thị trấn](theo-xa.md)" if by == "type" else "[Xem theo loại mô hình](index.md)"
+    switch = f"[Xem theo {words}](theo-xa.md)" if by == "type" else "[Xem theo loại mô hình](index.md)"
     parts = [f"# {title}\n", f"{len(active)} mô hình đang hoạt động, {len(retired)} mô hình đã thanh loại "
              f"vì hoạt động hình thức. {switch}. "
              "[Các mô hình là gì?](../huong-dan/mo-hinh-tu-quan.md)\n"]
@@ -197,7 +313,8 @@ def render_people(data: Dataset) -> str:
         people = sorted(quarters[year, q], key=lambda p: p.date)
         parts.append(f"\n## Quý {roman[q]}/{year}\n")
         rows = [(p.name, data.commune[p.commune].name, p.deed, show(p.date), p.recognition) for p in people]
-        parts.append(block(table(["Họ tên", "Xã, thị trấn", "Việc làm", "Ngày", "Biểu dương"], rows)))
+        words = unit_words(data.commune[p.commune] for p in people if p.commune in data.commune)
+        parts.append(block(table(["Họ tên", words.capitalize(), "Việc làm", "Ngày", "Biểu dương"], rows)))
     return "".join(parts)
 
 
@@ -436,9 +553,11 @@ def render_quota_year(data: Dataset, year: YearResult, halves: list[SpanResult] 
 
 
 def render_quota_index(data: Dataset, results: dict[int, YearResult]) -> str:
-    parts = ["# Theo dõi chỉ tiêu tin bài\n",
-             "Kế hoạch đặt chỉ tiêu số tin bài mỗi năm. Chọn một năm để xem từng tin bài được tính, "
-             "bằng chứng, người duyệt, và bản báo cáo để in.\n"]
+    # The dashboard ranks above the year pages, which share its words, when people search for quotas.
+    parts = [front_matter(search={"boost": 2}), "# Theo dõi chỉ tiêu tin bài\n",
+             "Kế hoạch đặt chỉ tiêu số tin bài mỗi năm. Bảng dưới đây ghi kết quả từng năm: đạt hay chưa, "
+             "còn thiếu bao nhiêu. Chọn một năm để xem từng tin bài được tính, bằng chứng, người duyệt, "
+             "và bản báo cáo để in.\n"]
     for period in data.site.periods:
         groups = [g for r in sorted(results.values(), key=lambda r: r.year, reverse=True)
                   for g in r.groups if g.period is period]

@@ -13,8 +13,8 @@ from .html import Html, block, front_matter, join, tag
 from .dataset import Dataset
 from .model import NewsItem
 from .quota import SpanResult
-from .render import (approval, change_lines, days_text, evidence, report_name, staff_name, status_text, sum_text,
-                     threshold_note, year_label)
+from .render import (approval, change_lines, days_text, evidence, place_text, report_name, staff_name, status_text,
+                     sum_text, threshold_note, year_label)
 
 
 BR = Html("<br>")
@@ -50,7 +50,7 @@ def _summary(data: Dataset, span: SpanResult) -> list[str]:
 def render_report(data: Dataset, span: SpanResult, today: date) -> str:
     site = data.site
     plans = "; ".join(f"{p.title} ({show(p.start)} – {show(p.end)})" for p in span.periods) or "không có"
-    meta = [f"Địa phương: {site.locality}, {site.province}.", f"Kế hoạch: {plans}.",
+    meta = [f"Địa phương: {place_text(site, span.end, since=span.start)}.", f"Kế hoạch: {plans}.",
             f"Thời gian báo cáo: từ {show(span.start)} đến {show(span.end)}.",
             f"Số liệu tính đến ngày {show(today)}, từ dữ liệu của trang {site.name}."]
     # Every item is already on the year's pages: the report stays out of the search index.

@@ -12,7 +12,9 @@ and fetches it on every first visit. `search_files` turns that index into:
 
 The browser (`docs/assets/javascripts/search-worker.js`) loads `docs.json` and the pieces
 of the words typed only when someone searches, folding the query with the same rule as
-`fold`, so `duong day nong` finds "đường dây nóng" and exact spellings rank first.
+`fold`, so `duong day nong` finds "đường dây nóng", and a word typed with its diacritics
+ranks the pages spelling it that way first. A page's front matter `search: boost: N` scales
+its weights: the pages people look for (the hotline page) rank above pages that mention them.
 """
 
 from __future__ import annotations
@@ -57,17 +59,25 @@ def _dump(value: object) -> bytes:
 def search_files(index: dict) -> dict[str, bytes]:
     """Files of the search folder, by name, from Material's `search_index.json` content."""
     docs, postings = [], defaultdict(lambda: defaultdict(dict))
+    page_titles = {doc["location"]: page_text(doc["title"]) for doc in index["docs"] if "#" not in doc["location"]}
     for number, doc in enumerate(index["docs"]):
         title, text = page_text(doc["title"]), page_text(doc["text"])
         docs.append([doc["location"], title, shorten(text, TEASER)])
+        page = doc["location"].split("#")[0]
+        if page != doc["location"]:
+            # A section is part of its page: "công an xã tân sơn" finds the section "xã Tân Sơn" of the
+            # page "số điện thoại Công an xã, phường" although its own text never says "Công an xã".
+            text = f"{page_titles.get(page, '')} {text}"
         weights: dict[tuple[str, str], int] = defaultdict(int)
         for word, key in words(text):
             weights[key, word] = min(weights[key, word] + 1, MAX_TEXT_COUNT)
-        boost = TITLE_WEIGHT if "#" in doc["location"] else PAGE_TITLE_WEIGHT
+        title_weight = TITLE_WEIGHT if "#" in doc["location"] else PAGE_TITLE_WEIGHT
         for word, key in set(words(title)):
-            weights[key, word] += boost
+            weights[key, word] += title_weight
+        # A page's `search: boost` (front matter, as Material documents it) scales all of its weights.
+        boost = float(doc.get("boost", 1))
         for (key, word), weight in weights.items():
-            postings[key][word][number] = weight
+            postings[key][word][number] = max(1, round(weight * boost))
     shards: dict[str, dict] = defaultdict(dict)
     for key in sorted(postings):
         shards[shard_of(key)][key] = {word: [n for doc, w in sorted(by_doc.items()) for n in (doc, w)]

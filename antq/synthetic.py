@@ -182,7 +182,7 @@ def synthetic_files(items: int, seed: int = 1) -> dict[str, str]:
     """Path (relative to the data folder) -> text of every file of the data set."""
     rng = random.Random(seed)
     communes = _communes(max(3, items // ITEMS_PER_COMMUNE))
-    site = {"name": "Bộ dữ liệu tổng hợp", "locality": "huyện Mẫu", "province": "tỉnh Mẫu",
+    site = {"name": "Bộ dữ liệu tổng hợp", "places": [{"level": "huyện", "name": "Mẫu", "province": "tỉnh Mẫu"}],
             "timezone": "Asia/Ho_Chi_Minh", "demo": True, "edit_url": "https://git.example/antq/edit/main/",
             "periods": [{"id": "2020-2025", "title": "Kế hoạch mẫu giai đoạn 2020 - 2025",
                          "start": START, "end": END, "quotas": [

@@ -26,6 +26,12 @@ def slugify(title: str, limit: int = 60) -> str:
     return slug
 
 
+def heading_slug(text: str, separator: str = "-") -> str:
+    """A heading's anchor, as Python-Markdown's toc `slugify` is called (mkdocs.yml): folded like the
+    search, so "Đường dây nóng" is #duong-day-nong (Markdown's own drops đ: #uong-day-nong)."""
+    return re.sub(r"[^a-z0-9]+", separator, fold(text)).strip(separator)
+
+
 def page_text(markup: str) -> str:
     """Text of an HTML fragment of our own pages (well-formed, no scripts), whitespace collapsed.
     A regular expression is enough here and far faster than a parser on 10,000-item pages."""

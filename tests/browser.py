@@ -7,7 +7,10 @@ conftest.py imports the fixtures from here, so every test module shares one buil
 
 from __future__ import annotations
 
+import email.utils
 import functools
+import gzip
+import hashlib
 import os
 import subprocess
 import sys
@@ -34,8 +37,9 @@ def configured_site_url() -> str:
     import yaml
 
     class Tagged(yaml.SafeLoader):
-        """mkdocs.yml's `!ENV [NAME, default]` read as the list it tags."""
+        """mkdocs.yml's `!ENV [NAME, default]` read as the list it tags; Python names left unresolved."""
     Tagged.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node))
+    Tagged.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     value = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tagged)["site_url"]
     return os.environ.get(value[0], value[-1]) if isinstance(value, list) else value
 
@@ -65,6 +69,54 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+# Types a static host (GitHub Pages, Netlify, nginx's defaults) compresses.
+COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml",
+              "application/rss+xml", "application/atom+xml", "application/feed+json")
+
+
+class StaticHostHandler(_QuietHandler):
+    """What a static host sends: gzip when the browser accepts it, an ETag answered with 304,
+    and `Cache-Control: max-age=600` (GitHub Pages' header) on every file."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
+                      ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml"}
+    protocol_version = "HTTP/1.1"  # keep-alive, as any host today
+    _gzipped: dict[str, bytes] = {}  # by ETag
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().do_GET()  # the redirect to the address with a slash
+            path = path / "index.html"
+        if not path.is_file():
+            return self.send_error(404)
+        body = path.read_bytes()
+        kind = self.guess_type(str(path))
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", "max-age=600")
+            return self.end_headers()
+        compress = kind.startswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compress:
+            if etag not in self._gzipped:
+                self._gzipped[etag] = gzip.compress(body, 6, mtime=0)
+            body = self._gzipped[etag]
+        self.send_response(200)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", email.utils.formatdate(path.stat().st_mtime, usegmt=True))
+        self.send_header("Vary", "Accept-Encoding")
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @dataclass
 class Served:
     root: Path
@@ -74,9 +126,10 @@ class Served:
         return self.url + path
 
 
-def serve(root: Path):
-    """Serve `root` on 127.0.0.1 (plain files, no compression) until the generator is closed."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+def serve(root: Path, handler=_QuietHandler):
+    """Serve `root` on 127.0.0.1 until the generator is closed: plain files, no compression, unless
+    `handler` is StaticHostHandler."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -152,10 +205,21 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory):
-    """The shipped demonstration data, built once and served."""
-    site = build_site(tmp_path_factory.mktemp("demo-site"))
-    yield from serve(site)
+def demo_build(tmp_path_factory) -> Path:
+    """The shipped demonstration data, built once for every test that reads or serves it."""
+    return build_site(tmp_path_factory.mktemp("demo-site"))
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_build):
+    """The demonstration build served as plain files."""
+    yield from serve(demo_build)
+
+
+@pytest.fixture(scope="session")
+def demo_host(demo_build):
+    """The demonstration build served as a static host would: gzip, ETag, cache headers."""
+    yield from serve(demo_build, StaticHostHandler)
 
 
 @pytest.fixture(scope="session")

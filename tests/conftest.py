@@ -94,4 +94,4 @@ def run_process(name: str, *args: str, env: dict | None = None) -> subprocess.Co
                           env={**os.environ, **(env or {})}, cwd=PROJECT, timeout=120)
 
 # Session fixtures of the browser tests (Chromium, the built test sites), shared by every module.
-from browser import big_site, browser, demo_site  # noqa: E402,F401
+from browser import big_site, browser, demo_build, demo_host, demo_site  # noqa: E402,F401

@@ -57,7 +57,7 @@ def write_synthetic_news(base: Path, target: Path, count: int, seed: int = 1, un
         title = f"{_title(rng, commune.name, i)} (tin {i + 1})"
         fields = {"title": title, "date": day.isoformat(), "outlet": outlet.id, "kind": rng.choice(["tin", "bài"]),
                   "status": "published" if rng.random() < 0.95 else "pending",
-                  "summary": f"{title}, theo kế hoạch của {data.site.locality}.",
+                  "summary": f"{title}, theo kế hoạch của {data.site.places[0].full_name}.",
                   "topics": [rng.choice(TOPICS)], "communes": [commune.id]}
         if outlet.medium == "online":
             fields["url"] = f"https://tin.example/{day.year}/{i}"

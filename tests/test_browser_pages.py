@@ -8,9 +8,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from antq.load import load_dataset
-from antq.posters import poster_communes, qr_svg
+from antq.posters import poster_communes, poster_url, qr_svg
 from antq.quota import count_quotas
-from antq.hotlines import current_hotlines
+from antq.hotlines import commune_anchor, current_hotlines
 from browser import PROJECT, TODAY, axe_violations, configured_site_url, search
 
 DATA = load_dataset(PROJECT / "data")
@@ -152,7 +152,10 @@ def test_poster_prints_on_one_a4_page_with_its_numbers_and_qr_code(page, demo_si
     text = page.locator("article").inner_text()
     assert all(h.number in text for h in own) and "113" in text and "bí mật" in text
     assert not page.locator(".example a[href^='tel:']").count()  # invented numbers are never dialled
-    assert qr_svg(HOTLINES_URL) in (demo_site.root / path / "index.html").read_text(encoding="utf-8")
+    # The QR code opens the commune's own section of the hotline page (the whole area's poster: its top).
+    opens = poster_url(HOTLINES_URL, DATA.commune.get(commune))
+    assert opens == HOTLINES_URL + (f"#{commune_anchor(DATA.commune[commune])}" if commune in DATA.commune else "")
+    assert qr_svg(opens) in (demo_site.root / path / "index.html").read_text(encoding="utf-8")
     page.emulate_media(media="print")
     qr = page.locator(".poster-qr svg").bounding_box()
     number = page.locator(".poster-main .number").bounding_box()

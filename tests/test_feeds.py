@@ -13,7 +13,7 @@ import feedparser
 import pytest
 
 from antq.dates import local_date
-from antq.feeds import ATOM, FEED_ITEMS, JSON_FEED, RSS, feed_pages
+from antq.feeds import ATOM, FEED_ITEMS, JSON_FEED, RSS, SITEMAP, feed_pages
 from antq.load import load_dataset
 from conftest import VALID, approved
 from test_build import build
@@ -144,3 +144,13 @@ def test_every_page_announces_the_feeds_with_addresses_that_work_from_its_depth(
     assert parsed.entries[0].link.endswith("/tin-bai/2024/") and parsed.entries[0].link.startswith("https://")
     index = (site / "tin-bai/index.html").read_text(encoding="utf-8")
     assert 'href="rss.xml"' in index and 'href="atom.xml"' in index and 'href="feed.json"' in index
+
+
+def test_the_feeds_folder_has_a_sitemap_of_the_news_pages(data):
+    """The theme's script fetches sitemap.xml beside each <link rel="alternate">: there is one, and
+    it lists the news index and each year's page (it is a real sitemap, not an empty file)."""
+    sitemap = pages(data)[SITEMAP].decode("utf-8")
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    years = sorted({n.date.year for n in data.published}, reverse=True)
+    assert locs == [f"{SITE}/tin-bai/"] + [f"{SITE}/tin-bai/{y}/" for y in years]
+    assert posixpath.dirname(SITEMAP) == posixpath.dirname(RSS) == posixpath.dirname(ATOM) == posixpath.dirname(JSON_FEED)

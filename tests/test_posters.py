@@ -29,7 +29,8 @@ def test_commune_poster_has_its_numbers_the_promise_and_a_qr_code_opening_the_ho
     assert "0912 345 678" in poster and "Gọi điện, Nhắn tin SMS, Zalo" in poster
     assert "tel:0912345678" not in poster  # an invented number is never a link
     assert "được giữ bí mật" in poster
-    assert qr_svg(URL) in poster and f'<a href="{URL}">{URL}</a>' in poster
+    own = URL + "#xa-an-hoa"  # the commune's own numbers on the hotline page
+    assert qr_svg(own) in poster and f'<a href="{own}">{own}</a>' in poster
     assert poster.startswith("---\n") and 'search: {"exclude": true}' in poster
 
 

@@ -41,8 +41,9 @@ def test_documents_keep_address_title_and_plain_teaser():
 def test_each_spelling_is_kept_under_its_folded_word_with_title_words_weighing_more():
     files = unpack(search_files(INDEX))
     du = files["t/du.json"]
-    # page title (20) + once in the text (1) for the page; section text once; section title (10) for "dương".
-    assert du["duong"] == {"dương": [1, 10], "đường": [0, 20, 1, 1]}
+    # page title (20) + once in the text (1) for the page; for the section, once in its text and once
+    # in its page's title, which a section carries as text; section title (10) for "dương".
+    assert du["duong"] == {"dương": [1, 10], "đường": [0, 20, 1, 2]}
     assert files["t/to.json"]["to"] == {"tố": [2, 1], "tổ": [2, 1]}
     assert set(files["docs.json"]["shards"]) == {name[2:-5] for name in files if name.startswith("t/")}
 
@@ -50,3 +51,12 @@ def test_each_spelling_is_kept_under_its_folded_word_with_title_words_weighing_m
 def test_version_changes_with_the_content():
     changed = {**INDEX, "docs": INDEX["docs"][:2]}
     assert unpack(search_files(INDEX))["docs.json"]["version"] != unpack(search_files(changed))["docs.json"]["version"]
+
+
+def test_a_section_carries_its_page_title_and_a_page_boost_scales_its_weights():
+    boosted = {**INDEX, "docs": [{**doc, "boost": 3} if doc["location"].startswith("duong-day-nong/") else doc
+                                 for doc in INDEX["docs"]]}
+    plain, scaled = unpack(search_files(INDEX)), unpack(search_files(boosted))
+    assert plain["t/da.json"]["day"]["dây"] == [0, 20, 1, 2]  # page title; the section: its text and its page title
+    assert scaled["t/da.json"]["day"]["dây"] == [0, 60, 1, 6]
+    assert scaled["t/to.json"] == plain["t/to.json"]  # the other page keeps its weights

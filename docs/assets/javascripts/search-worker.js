@@ -3,7 +3,8 @@
  *
  * People type Vietnamese without diacritics: words are compared folded, with the rule of
  * antq.news.fold (lowercase, đ -> d, decompose, drop combining marks), and a word typed
- * with its diacritics ranks the pages spelling it that way first.
+ * with its diacritics ranks the pages spelling it that way first (one typed without them
+ * matches every spelling alike).
  *
  * The index is in small pieces written by antq/search.py: nothing is fetched until someone
  * searches, then docs.json (addresses, titles, teasers) and the pieces of the words typed.
@@ -98,12 +99,20 @@ function score(terms, pieces) {
         for (var i = 0; i < postings.length; i += 2) {
           var doc = found[postings[i]] || (found[postings[i]] = { best: [], exact: [] });
           doc.best[t] = Math.max(doc.best[t] || 0, postings[i + 1] * whole);
-          if (spelling === term.word) doc.exact[t] = true;
+          // Only a word typed with diacritics says which spelling was meant: "xa" is as likely "xã" as "Xa".
+          if (term.accented && spelling === term.word) doc.exact[t] = true;
         }
       });
     });
   });
   return found;
+}
+
+/* The folded words of a title, as a set. */
+function titleKeys(title) {
+  var keys = {};
+  words(title).forEach(function (pair) { keys[pair[1]] = true; });
+  return keys;
 }
 
 function count(list) {
@@ -113,7 +122,7 @@ function count(list) {
 async function search(query) {
   var seen = {}, terms = [];
   words(query).forEach(function (pair) {
-    if (!seen[pair[0]] && terms.length < MAX_TERMS) terms.push({ word: pair[0], key: pair[1] });
+    if (!seen[pair[0]] && terms.length < MAX_TERMS) terms.push({ word: pair[0], key: pair[1], accented: pair[0] !== pair[1] });
     seen[pair[0]] = true;
   });
   if (!terms.length) return { items: [] };
@@ -139,7 +148,10 @@ async function search(query) {
     return { id: +id, score: 1000 * count(doc.exact) + weight, terms: termsShown };
   }).sort(function (a, b) { return b.score - a.score; });
 
-  // Grouped by page, best first, each group with its page (as the theme expects).
+  // Grouped by page, best first, each group with its page (as the theme expects). The theme shows
+  // the page, then the sections scoring at least as much as the group's first item, folding the
+  // rest under "more". A section whose title names what the page's title does not ("công an xã
+  // tân sơn": the section "xã Tân Sơn" of the hotline page) comes first, so that it is shown.
   var pages = {};
   index.docs.forEach(function (doc, id) { if (doc[0].indexOf("#") < 0) pages[doc[0]] = id; });
   var groups = new Map();
@@ -149,13 +161,21 @@ async function search(query) {
     if (!groups.has(page)) groups.set(page, []);
     groups.get(page).push({
       location: doc[0], title: highlight(doc[1], terms), text: highlight(doc[2], terms),
-      score: hit.score, terms: hit.terms
+      score: hit.score, terms: hit.terms, id: hit.id
     });
   });
   groups.forEach(function (items, page) {
-    if (items.some(function (item) { return item.location === page; })) return;
-    var doc = index.docs[pages[page]];
-    items.push({ location: doc[0], title: escapeHTML(doc[1]), text: escapeHTML(doc[2]), score: 0, terms: {} });
+    if (!items.some(function (item) { return item.location === page; })) {
+      var doc = index.docs[pages[page]];
+      items.push({ location: doc[0], title: escapeHTML(doc[1]), text: escapeHTML(doc[2]), score: 0, terms: {} });
+    }
+    var pageTitle = titleKeys(index.docs[pages[page]][1]);
+    var section = items.findIndex(function (item) {
+      if (item.location === page) return false;
+      var own = titleKeys(index.docs[item.id][1]);
+      return terms.some(function (term) { return own[term.key] && !pageTitle[term.key]; });
+    });
+    if (section > 0) items.unshift(items.splice(section, 1)[0]);
   });
   return { items: Array.from(groups.values()) };
 }
