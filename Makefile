@@ -21,17 +21,42 @@ $(VENV)/.installed: pyproject.toml requirements-build.lock requirements-test.loc
 	$(BIN)/pip check --disable-pip-version-check
 	touch $@
 
-serve: install
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# Ports of `make serve` and `make edit` (another one: `make serve SERVE_PORT=8001`).
+SERVE_PORT ?= 8000
+EDITOR_PORT ?= 8081
 
-build: install
+serve: install node_modules/.installed
+	SITE_URL=http://127.0.0.1:$(SERVE_PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(SERVE_PORT)
+
+build: install node_modules/.installed
 	$(BIN)/mkdocs build --strict
+
+# The staff editor on this machine, without GitHub: decap-server commits to this clone's git
+# (a branch per item, merged into the current branch on "Công bố"), the site at http://127.0.0.1:8000/quan-tri/.
+# Stop both with Ctrl+C.
+.PHONY: edit
+edit: install node_modules/.installed
+	MODE=git BIND_HOST=127.0.0.1 PORT=$(EDITOR_PORT) GIT_REPO_DIRECTORY=$(CURDIR) node node_modules/decap-server/dist/index.js & \
+	trap 'kill $$!' EXIT; SITE_URL=http://127.0.0.1:$(SERVE_PORT)/ \
+	SITE_EDITOR_BACKEND=http://127.0.0.1:$(EDITOR_PORT)/api/v1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(SERVE_PORT)
 
 test: install browser
 	$(BIN)/python -m pytest
 
-# -- Browser tests: Debian's Chromium (never a downloaded browser), Java for the Nu HTML Checker,
-# and from npm axe-core, Lighthouse and vnu.jar (install scripts off: vnu-jar's would download a Java of its own). --
+# -- Staff commands (data/README.md), typed as they are: no virtual environment to activate. --
+.PHONY: check tin-moi duyet
+check: install
+	@$(BIN)/python scripts/validate.py
+
+tin-moi: install
+	@$(BIN)/python scripts/new_article.py
+
+duyet: install
+	@$(BIN)/python scripts/review.py
+
+# -- npm packages (package-lock.json, install scripts off: vnu-jar's would download a Java of its own):
+# the staff editor copied into the site and decap-server; for the browser tests axe-core, Lighthouse
+# and vnu.jar, Debian's Chromium (never a downloaded browser) and Java for the Nu HTML Checker. --
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: browser
@@ -48,7 +73,7 @@ browser: /usr/bin/chromium /usr/bin/java node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
-# -- end of browser tests --
+# -- end of npm and browser --
 
 # -- The locks: recomputed from pyproject.toml and requirements-tools.in by `make lock` (PyPI
 # needed) after changing a version there; requirements.lock is the site's own tree (no test tools). `make audit` asks an advisory database (online) about

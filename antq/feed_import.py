@@ -201,7 +201,7 @@ def _entry_problem(outlet: Outlet, entry: Entry, tz: str) -> tuple[str | None, d
     if entry.published is None:
         found = f" (nguồn ghi {entry.date_text!r}, không đọc được)" if entry.date_text else ""
         return (f"không có ngày đăng{found}; không đoán ngày: nếu cần, thêm tay bằng "
-                "python scripts/new_article.py"), None
+                "make tin-moi"), None
     try:
         day = local_date(entry.published, tz)
     except (OverflowError, ValueError):  # year 0, or year 9999 late in the day UTC

@@ -109,6 +109,7 @@ YAML_PROBLEMS = [
                                        "cần đặt cả giá trị trong dấu ngoặc kép"),
     ("cannot start any token", "có ký tự tab hoặc ký tự không được đứng đầu giá trị; cần thụt lề bằng dấu cách "
                                "và đặt giá trị trong dấu ngoặc kép"),
+    ("tab character", "có ký tự Tab ở đầu dòng; cần thụt lề bằng dấu cách, không dùng phím Tab"),
     ("did not find expected key", "thụt lề không thẳng hàng với các dòng trên, hoặc thiếu dấu ngoặc kép đóng? "
                                   "cần thụt lề bằng dấu cách cho thẳng hàng"),
     ("expected <block end>", "thụt lề không thẳng hàng với các dòng trên; cần thụt lề bằng dấu cách cho thẳng hàng"),
@@ -147,6 +148,8 @@ def yaml_error(error: Exception, text: str) -> tuple[int, str]:
         # A quote left open swallows the lines after it; the parser notices only lines later.
         mark, start = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
         quote = _unclosed_quote(text, start.line if start else 0, mark.line if mark else 0)
+        if "simple key" in (getattr(error, "context", "") or "") and start and "expected ':'" in problem:
+            mark = start  # the line that lacks its colon, not the next one where the parser noticed
         line, column = quote or ((mark.line + 1, mark.column + 1) if mark else (1, 1))
         if quote:
             problem = "found unexpected end of stream"
@@ -158,6 +161,10 @@ def yaml_error(error: Exception, text: str) -> tuple[int, str]:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "quoted scalar" in context:
             problem = "found unexpected end of stream"
+    lines = text.splitlines()
+    indent = lines[line - 1][:len(lines[line - 1]) - len(lines[line - 1].lstrip())] if 0 < line <= len(lines) else ""
+    if "\t" in indent and "duplicate key" not in problem and "end of stream" not in problem:
+        problem = "tab character"  # whatever the parser made of it, a Tab key press is what to fix
     for part, message in YAML_PROBLEMS:
         if part in problem:
             key = problem.split("duplicate key ", 1)[-1]

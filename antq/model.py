@@ -48,20 +48,28 @@ def _parse_date(value: object) -> object:
     return date.fromisoformat(value)
 
 
+# What a well-formed value looks like, said once for the validators and for the editors that
+# check while staff type (the JSON Schema's patternErrorMessage, the browser editor's forms).
+SLUG_EXPECTED = "cần mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ tan-son)"
+URL_EXPECTED = "cần địa chỉ web đầy đủ bắt đầu bằng https:// hoặc http://"
+PHONE_EXPECTED = ("cần số điện thoại Việt Nam: số khẩn cấp 111-115, di động 10 chữ số (03, 05, 07, 08, 09), "
+                  "máy bàn 11 chữ số bắt đầu bằng 02, hoặc đường dây 1800/1900")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _check_slug(value: str) -> str:
     if not SLUG.fullmatch(value):
-        raise PydanticCustomError(
-            "vi", "nhận được {value}, cần mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ tan-son)",
-            {"value": repr(value)})
+        raise PydanticCustomError("vi", "nhận được {value}, " + SLUG_EXPECTED, {"value": repr(value)})
     return value
 
 
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-        raise PydanticCustomError(
-            "vi", "nhận được {value}, cần địa chỉ web đầy đủ bắt đầu bằng https:// hoặc http://",
-            {"value": repr(value)})
+        raise PydanticCustomError("vi", "nhận được {value}, " + URL_EXPECTED, {"value": repr(value)})
     return value
 
 
@@ -112,19 +120,17 @@ PHONE_FORMATS = re.compile(r"11[1-5]|0[35789]\d{8}|02\d{9}|1[89]00\d{4}(?:\d{2})
 
 def _check_phone(value: str) -> str:
     if not PHONE_FORMATS.fullmatch(phone_digits(value)):
-        raise PydanticCustomError(
-            "vi",
-            "nhận được {value}, cần số điện thoại Việt Nam: số khẩn cấp 111-115, "
-            "di động 10 chữ số (03, 05, 07, 08, 09), máy bàn 11 chữ số bắt đầu bằng 02, "
-            "hoặc đường dây 1800/1900",
-            {"value": repr(value)})
+        raise PydanticCustomError("vi", "nhận được {value}, " + PHONE_EXPECTED, {"value": repr(value)})
     return value
 
 
 LocalDate = Annotated[date, BeforeValidator(_parse_date)]
-Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={"pattern": f"^{SLUG.pattern}$"})]
-Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": "^https?://"})]
-Phone = Annotated[str, AfterValidator(_check_phone), Field(json_schema_extra={"pattern": r"^[0-9][0-9 .\-]+[0-9]$"})]
+Slug = Annotated[str, AfterValidator(_check_slug), Field(json_schema_extra={
+    "pattern": f"^{SLUG.pattern}$", "patternErrorMessage": _sentence(SLUG_EXPECTED)})]
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={
+    "pattern": r"^https?://[^\s/?#]+[^\s]*$", "patternErrorMessage": _sentence(URL_EXPECTED)})]
+Phone = Annotated[str, AfterValidator(_check_phone), Field(json_schema_extra={
+    "pattern": r"^[0-9][0-9 .\-]+[0-9]$", "patternErrorMessage": _sentence(PHONE_EXPECTED)})]
 # Spaces that show nothing: a title made only of them (or of ordinary spaces) is empty.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
@@ -179,7 +185,7 @@ class QuotaGroup(Record):
     id: Slug = Field(description="Mã nhóm chỉ tiêu, ví dụ bao-dai-tinh")
     name: Text = Field(description="Tên nhóm chỉ tiêu, như trong kế hoạch")
     rule: Literal["at_least", "more_than"] = Field(
-        description="at_least: đạt khi số tin bài ≥ ngưỡng; more_than: đạt khi số tin bài > ngưỡng")
+        title="Cách tính", description="at_least: đạt khi số tin bài ≥ ngưỡng; more_than: đạt khi số tin bài > ngưỡng")
     threshold: int = Field(ge=0, description="Ngưỡng số tin bài mỗi năm")
     source: str = Field("", description="Căn cứ trong kế hoạch, ví dụ 'Mục II, chỉ tiêu 5'")
     part_years: list[PartYear] = Field(
@@ -195,7 +201,7 @@ class Period(Record):
     title: Text = Field(description="Tên kế hoạch của giai đoạn")
     start: LocalDate = Field(description="Ngày bắt đầu giai đoạn")
     end: LocalDate = Field(description="Ngày kết thúc giai đoạn")
-    demo: bool = Field(False, description="true nếu giai đoạn này chỉ là dữ liệu minh họa")
+    demo: bool = Field(False, title="Minh họa", description="true nếu giai đoạn này chỉ là dữ liệu minh họa")
     quotas: list[QuotaGroup] = Field(description="Các chỉ tiêu tin bài hằng năm")
 
     @property
@@ -229,7 +235,7 @@ class Site(Record):
         min_length=1, description="Tên địa bàn và tỉnh theo thời gian, mỗi tên với valid_from/valid_to "
                                   "(không chồng lên nhau), ví dụ huyện Lục Ngạn, tỉnh Bắc Giang đến 2025-06-30")
     timezone: Annotated[str, AfterValidator(_check_timezone)] = Field("Asia/Ho_Chi_Minh", description="Múi giờ địa phương")
-    demo: bool = Field(description="true nếu đây là bộ dữ liệu minh họa (mọi trang sẽ có biểu ngữ)")
+    demo: bool = Field(title="Dữ liệu minh họa", description="true nếu đây là bộ dữ liệu minh họa (mọi trang sẽ có biểu ngữ)")
     edit_url: Annotated[Url, AfterValidator(lambda url: url if url.endswith("/") else url + "/")] = Field(
         description="Địa chỉ sửa tệp trong kho git, tệp dữ liệu được nối vào sau")
     periods: list[Period] = Field(min_length=1, description="Các giai đoạn kế hoạch")
@@ -249,7 +255,7 @@ class Outlet(Validity):
     id: Slug = Field(description="Mã cơ quan báo chí, ví dụ bao-bac-giang")
     name: Text = Field(description="Tên cơ quan báo chí, đài, cổng thông tin")
     medium: Literal["online", "broadcast", "print"] = Field(
-        description="online: báo điện tử, cổng, trang mạng (tin bài phải có url); broadcast: phát thanh, truyền hình; print: báo in")
+        title="Loại", description="online: báo điện tử, cổng, trang mạng (tin bài phải có url); broadcast: phát thanh, truyền hình; print: báo in")
     quota: Slug | None = Field(None, description="Mã nhóm chỉ tiêu mà tin bài ở đây được tính vào",
                                json_schema_extra=ref("quotas"))
     website: Url | None = Field(None, description="Trang chủ")
@@ -261,7 +267,7 @@ class Commune(Validity):
     name: Text = Field(description="Tên đầy đủ, ví dụ xã Tân Sơn")
     kind: Literal["xã", "thị trấn", "phường"] = Field(description="Loại đơn vị hành chính")
     area: Literal["rural", "urban"] | None = Field(
-        None, description="rural: nông thôn; urban: đô thị; bỏ trống thì xã là nông thôn, thị trấn và phường là đô thị")
+        None, title="Nông thôn hay đô thị", description="rural: nông thôn; urban: đô thị; bỏ trống thì xã là nông thôn, thị trấn và phường là đô thị")
     complex: bool = Field(False, description="true nếu là địa bàn tiềm ẩn phức tạp về an ninh, trật tự")
     merged_into: Slug | None = Field(
         None, description="Mã xã, phường mới mà đơn vị này sáp nhập vào từ ngày sau valid_to",
@@ -283,7 +289,7 @@ class Hotline(Validity):
     id: Slug = Field(description="Mã đường dây")
     name: Text = Field(description="Tên đường dây, ví dụ Công an xã Tân Sơn")
     number: Phone = Field(description="Số điện thoại, ví dụ 113 hoặc 0204 3882 113")
-    example: bool = Field(False, description="true nếu số này chỉ là ví dụ minh họa, không phải số thật")
+    example: bool = Field(False, title="Số ví dụ", description="true nếu số này chỉ là ví dụ minh họa, không phải số thật")
     answered_by: Text = Field(description="Ai nghe máy")
     hours: Text = Field(description="Giờ trực, ví dụ 24/7")
     channels: list[Literal["call", "sms", "zalo"]] = Field(
@@ -303,7 +309,7 @@ class ModelType(Record):
 class Evaluation(Record):
     year: int = Field(ge=2000, le=2100, description="Năm đánh giá")
     result: Literal["effective", "formal"] = Field(
-        description="effective: hoạt động hiệu quả; formal: hình thức (bị thanh loại)")
+        title="Kết quả", description="effective: hoạt động hiệu quả; formal: hình thức (bị thanh loại)")
 
 
 class SecurityModel(Record):
@@ -365,7 +371,7 @@ class Person(Record):
     recognition: Text = Field(description="Hình thức biểu dương, khen thưởng")
     consent: Annotated[Consent, BeforeValidator(_refuse_yes_no)] = Field(
         description="Văn bản đồng ý công bố đã ký của người này (hoặc người giám hộ): số và ngày")
-    minor: bool = Field(False, description="true nếu là người chưa thành niên: tên chỉ ghi chữ cái đầu, ví dụ N.M.A.")
+    minor: bool = Field(False, title="Người chưa thành niên", description="true nếu là người chưa thành niên: tên chỉ ghi chữ cái đầu, ví dụ N.M.A.")
 
     @property
     def quarter(self) -> tuple[int, int]:
@@ -417,7 +423,7 @@ class NewsItem(Record):
     outlet: Slug = Field(description="Mã cơ quan báo chí (trong data/outlets.yml)", json_schema_extra=ref("outlets"))
     url: Url | None = Field(None, description="Địa chỉ bài trên mạng (bắt buộc với báo điện tử)")
     status: Literal["published", "pending", "rejected"] = Field(
-        "pending", description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt (mặc định); "
+        "pending", title="Trạng thái duyệt", description="published: đã duyệt, được hiện và tính chỉ tiêu; pending: chờ duyệt (mặc định); "
                                "rejected: không nhận")
     kind: Literal["tin", "bài", "phóng sự"] = Field("tin", description="Thể loại")
     summary: str = Field("", description="Tóm tắt")
@@ -427,8 +433,10 @@ class NewsItem(Record):
     broadcast: Broadcast | None = Field(None, description="Bằng chứng phát sóng (bắt buộc khi đã duyệt tin của đài)")
     print: Printed | None = Field(None, description="Bằng chứng báo in: số báo và trang (bắt buộc khi đã duyệt tin báo in)")
     entered_by: Slug | None = Field(
-        None, description=f"Mã người nhập tin (trong data/staff.yml); {FEED_IMPORT} nếu do lệnh nhập RSS/Atom ghi")
-    approved_by: Slug | None = Field(None, description="Mã người duyệt (trong data/staff.yml), khác người nhập")
+        None, description=f"Mã người nhập tin (trong data/staff.yml); {FEED_IMPORT} nếu do lệnh nhập RSS/Atom ghi",
+        json_schema_extra=ref("staff"))
+    approved_by: Slug | None = Field(None, description="Mã người duyệt (trong data/staff.yml), khác người nhập",
+                                     json_schema_extra=ref("staff"))
     approved_on: LocalDate | None = Field(None, description="Ngày duyệt (YYYY-MM-DD)")
 
 
@@ -532,7 +540,7 @@ Measure = Literal[tuple(MEASURES)]
 
 class Threshold(Record):
     year: Year = Field(description="Năm áp dụng: hạn cuối (deadline) hoặc năm bắt đầu (yearly)")
-    rule: Literal["at_least", "more_than"] = Field(description="at_least: đạt khi ≥ ngưỡng; more_than: đạt khi > ngưỡng")
+    rule: Literal["at_least", "more_than"] = Field(title="Cách tính", description="at_least: đạt khi ≥ ngưỡng; more_than: đạt khi > ngưỡng")
     value: float = Field(ge=0, description="Ngưỡng: phần trăm, hoặc số đơn vị với các chỉ số đếm")
     as_of: LocalDate | None = Field(None, description="Ngày lấy danh sách đơn vị; bỏ trống là 31/12 của năm")
 
@@ -542,10 +550,10 @@ class Indicator(Record):
     name: Text = Field(description="Tên chỉ số")
     measure: Measure = Field(description="Cách đo (xem data/README.md)")
     schedule: Literal["yearly", "deadline"] = Field(
-        description="yearly: xét hằng năm từ năm của ngưỡng; deadline: xét ở năm hạn cuối, các năm trước là tiến độ")
+        title="Cách xét", description="yearly: xét hằng năm từ năm của ngưỡng; deadline: xét ở năm hạn cuối, các năm trước là tiến độ")
     scope: list[ScopeKind] = Field([], description="Các loại đơn vị được tính, với chỉ số tính trên đơn vị")
     complex_only: bool = Field(False, description="true: chỉ tính nơi tiềm ẩn phức tạp về an ninh, trật tự")
-    area: Literal["rural", "urban"] | None = Field(None, description="Với camera_households: rural (nông thôn) hoặc urban (đô thị)")
+    area: Literal["rural", "urban"] | None = Field(None, title="Nông thôn hay đô thị", description="Với camera_households: rural (nông thôn) hoặc urban (đô thị)")
     quota: Slug | None = Field(None, description="Với news_quota: mã nhóm chỉ tiêu tin bài trong site.yml")
     thresholds: list[Threshold] = Field([], description="Các ngưỡng; bỏ trống nếu chỉ theo dõi")
 
@@ -573,7 +581,7 @@ class Task(Record):
     agency: Slug = Field(description="Mã đơn vị chịu trách nhiệm (mục agencies)")
     source: Text = Field(description="Căn cứ trong kế hoạch, ví dụ Mục VII, điểm 1")
     due: LocalDate = Field(description="Hạn")
-    status: Literal["pending", "done"] = Field(description="pending: chưa xong; done: đã xong")
+    status: Literal["pending", "done"] = Field(title="Tình trạng", description="pending: chưa xong; done: đã xong")
     done: LocalDate | None = Field(None, description="Ngày hoàn thành (khi status là done)")
     document: Url | None = Field(None, description="Địa chỉ văn bản, báo cáo (bắt buộc khi status là done)")
     note: str = Field("", description="Ghi chú")
@@ -582,60 +590,60 @@ class Task(Record):
 # One model per file kind: the file's top level.
 
 class OutletsFile(Record):
-    outlets: list[Outlet]
+    outlets: list[Outlet] = Field(title="Cơ quan báo chí, đài, cổng thông tin")
 
 
 class CommunesFile(Record):
-    communes: list[Commune]
+    communes: list[Commune] = Field(title="Xã, phường, thị trấn")
 
 
 class HotlinesFile(Record):
-    hotlines: list[Hotline]
+    hotlines: list[Hotline] = Field(title="Đường dây nóng")
 
 
 class ModelsFile(Record):
-    types: list[ModelType]
-    models: list[SecurityModel]
+    types: list[ModelType] = Field(title="Loại mô hình")
+    models: list[SecurityModel] = Field(title="Mô hình tự quản")
 
 
 class PeopleFile(Record):
-    people: list[Person]
+    people: list[Person] = Field(title="Gương người tốt")
 
 
 class StaffFile(Record):
-    staff: list[StaffMember]
+    staff: list[StaffMember] = Field(title="Cán bộ nhập, duyệt tin bài")
 
 
 class KeywordsFile(Record):
     keywords: list[Text] = Field(
-        min_length=1,
+        min_length=1, title="Từ khóa",
         description="Từ khóa chọn tin bài khi nhập từ RSS/Atom: một mục được nhập nếu tiêu đề hoặc tóm tắt "
                     "có một từ khóa (không phân biệt hoa thường, có dấu hay không dấu, đ hay d)")
 
 
 class UnitsFile(Record):
-    units: list[Unit]
+    units: list[Unit] = Field(title="Đơn vị: khu dân cư, cơ quan, doanh nghiệp, nhà trường")
 
 
 class UnitYearsFile(Record):
-    unit_years: list[UnitYear]
+    unit_years: list[UnitYear] = Field(title="Kết quả từng năm của xã, đơn vị")
 
 
 class LocalityYearsFile(Record):
-    locality_years: list[LocalityYear]
+    locality_years: list[LocalityYear] = Field(title="Số liệu từng năm của địa bàn")
 
 
 class DirectivesFile(Record):
-    directives: list[Directive]
+    directives: list[Directive] = Field(title="Văn bản chỉ đạo")
 
 
 class TargetsFile(Record):
-    targets: list[Target]
+    targets: list[Target] = Field(title="Mục tiêu của kế hoạch")
 
 
 class DutiesFile(Record):
-    agencies: list[Agency]
-    tasks: list[Task]
+    agencies: list[Agency] = Field(title="Đơn vị được phân công")
+    tasks: list[Task] = Field(title="Việc phải làm")
 
 
 FILE_KINDS: dict[str, type[Record]] = {

@@ -57,7 +57,7 @@ def find_pending(pending: list[Pending], root: Path, choice: str) -> Pending:
         path = (root / entry.rel).resolve()
         if path in wanted or entry.rel.rsplit("/", 1)[-1] == choice:
             return entry
-    raise ReviewError(f"{choice!r} không phải một tin đang chờ duyệt (xem danh sách: python scripts/review.py)")
+    raise ReviewError(f"{choice!r} không phải một tin đang chờ duyệt (xem danh sách: make duyet)")
 
 
 def with_status(text: str, status: str) -> str:

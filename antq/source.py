@@ -31,6 +31,19 @@ class Loader(_BaseLoader):
 
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+def _number_or_time(loader, node):
+    # YAML 1.1 reads 18:30 as 1110 (base 60). Staff, and the browser editor (which writes YAML 1.2),
+    # mean a time of day or a duration: kept as written.
+    text = loader.construct_scalar(node)
+    if ":" in text:
+        return text
+    return loader.construct_yaml_int(node) if node.tag.endswith(":int") else loader.construct_yaml_float(node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:int", _number_or_time)
+Loader.add_constructor("tag:yaml.org,2002:float", _number_or_time)
 Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_yaml_map)
 # YAML 1.1 reads 18:30 as the number 1110 (base 60); read it as text, as YAML 1.2 and the editors do,
 # so that an air time or a duration is what staff typed.

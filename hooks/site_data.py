@@ -6,17 +6,19 @@ Thin on purpose: the domain package does the work; this only adapts it to MkDocs
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 from watchdog.observers import Observer
 
+from antq.cms import editor_assets, editor_settings, render_cms_config
 from antq.dataset import Dataset
 from antq.dates import today
 from antq.html import block_ids, put_blocks, take_blocks
@@ -31,6 +33,7 @@ _state: dict[str, Dataset] = {}
 # What the theme's search plugin removes from a page it has read (material/plugins/search/plugin.py).
 SEARCH_MARKS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent, FileClosedEvent]
+log = logging.getLogger("mkdocs")
 
 
 def on_config(config):
@@ -66,6 +69,15 @@ def on_files(files, config):
                 for part in [page.content] if isinstance(page.content, (str, bytes)) else page.content:
                     out.write(part.encode("utf-8") if isinstance(part, str) else part)
             files.append(File.generated(config, page.uri, abs_src_path=str(path)))
+    # The staff editor: its configuration from the model, its code from npm (package-lock.json).
+    try:
+        assets = editor_assets()
+    except FileNotFoundError as error:
+        raise PluginError(str(error)) from None
+    settings = editor_settings(config.extra.get("editor", {}), config.site_url)
+    files.append(File.generated(config, "quan-tri/config.yml", content=render_cms_config(settings)))
+    for uri, path in assets.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
@@ -172,3 +184,16 @@ def on_post_build(config):
     for name, content in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(content)
+
+
+def on_build_error(error):
+    # MkDocs would end a failed build with "Aborted with a BuildError!" or "Aborted with 2
+    # warnings in strict mode!": the same end, in Vietnamese. (Abort is what `mkdocs serve` expects.)
+    if isinstance(error, BuildError):
+        log.error(str(error))
+        raise Abort("Đã dừng: trang chưa được dựng, chưa xuất bản gì.") from None
+    strict = re.fullmatch(r"Aborted with (.*) in strict mode!", str(error))
+    if isinstance(error, Abort) and strict:
+        counts = strict.group(1).replace("warnings", "cảnh báo").replace("warning", "cảnh báo")
+        counts = counts.replace("errors", "lỗi").replace("error", "lỗi")
+        raise Abort(f"Đã dừng: {counts} (chế độ nghiêm ngặt coi mọi cảnh báo là lỗi), chưa xuất bản gì.") from None

@@ -15,8 +15,8 @@ với Material là search/search_index.json).
 Kết quả trên máy dùng chung thay đổi theo tải: so sánh các tỉ lệ, không so số giây.
 
 Ví dụ:
-    python scripts/bench.py --items 1000
-    python scripts/bench.py --items 10000 --repeat 1 --no-blog --json
+    .venv/bin/python scripts/bench.py --items 1000
+    .venv/bin/python scripts/bench.py --items 10000 --repeat 1 --no-blog --json
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Chạy sau mỗi lần sửa antq/model.py; bài kiểm tra sẽ báo nếu schemas/ đã cũ.
 
 Ví dụ:
-    python scripts/export_schemas.py
+    .venv/bin/python scripts/export_schemas.py
 """
 
 from __future__ import annotations

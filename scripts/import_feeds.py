@@ -22,13 +22,13 @@ Mã thoát:
     3  mọi nguồn đọc được, nhưng có mục bị bỏ qua (mục hỏng, hoặc vượt giới hạn mỗi nguồn):
        xem các dòng "!"
 
-Sau khi nhập, duyệt tin bằng: python scripts/review.py
+Sau khi nhập, duyệt tin bằng: .venv/bin/python scripts/review.py
 
 Ví dụ:
-    python scripts/import_feeds.py
-    python scripts/import_feeds.py --dry-run
-    python scripts/import_feeds.py --outlet bao-bac-giang https://baobacgiang.example/rss/an-ninh.rss
-    python scripts/import_feeds.py --outlet cong-thong-tin-huyen tai-ve/feed.xml
+    .venv/bin/python scripts/import_feeds.py
+    .venv/bin/python scripts/import_feeds.py --dry-run
+    .venv/bin/python scripts/import_feeds.py --outlet bao-bac-giang https://baobacgiang.example/rss/an-ninh.rss
+    .venv/bin/python scripts/import_feeds.py --outlet cong-thong-tin-huyen tai-ve/feed.xml
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def totals_line(outcome: ImportResult) -> str:
     head = f"Thử (không ghi gì): {new} tin sẽ được nhập" if outcome.dry_run else f"Tổng: {new} tin mới chờ duyệt"
     tail = f"; {failed}/{feeds} nguồn lỗi" if failed else ""
     skipped = f"; {outcome.skipped} mục bị bỏ qua" if outcome.skipped else ""
-    hint = "; duyệt bằng python scripts/review.py" if new and not outcome.dry_run else ""
+    hint = "; duyệt bằng .venv/bin/python scripts/review.py" if new and not outcome.dry_run else ""
     return f"{head} từ {feeds} nguồn{tail}{skipped}{hint}."
 
 

@@ -6,9 +6,9 @@ tính một lần, vào năm của ngày đăng (giờ Việt Nam), khi đã duy
 chi-tieu.json khi không có --year); --format csv in đúng tệp CSV của trang.
 
 Ví dụ:
-    python scripts/quota.py
-    python scripts/quota.py --year 2024 --format json
-    python scripts/quota.py --format csv > chi-tieu.csv
+    .venv/bin/python scripts/quota.py
+    .venv/bin/python scripts/quota.py --year 2024 --format json
+    .venv/bin/python scripts/quota.py --format csv > chi-tieu.csv
 """
 
 from __future__ import annotations

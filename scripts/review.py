@@ -11,9 +11,9 @@ trước khi ghi: tin thiếu bằng chứng, người duyệt trùng người n
 bộ thì không được duyệt.
 
 Ví dụ:
-    python scripts/review.py
-    python scripts/review.py --approver vi-van-long --publish 1 3 --reject 2
-    python scripts/review.py --approver vi-van-long --publish data/news/2026/2026-11-23-cong-an-phuong-chu-canh-bao-lua-dao-mua-ban-hang-truc-tuyen.yml
+    .venv/bin/python scripts/review.py
+    .venv/bin/python scripts/review.py --approver vi-van-long --publish 1 3 --reject 2
+    .venv/bin/python scripts/review.py --approver vi-van-long --publish data/news/2026/2026-11-23-cong-an-phuong-chu-canh-bao-lua-dao-mua-ban-hang-truc-tuyen.yml
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(pending)} tin chờ duyệt:")
         if args.list or not (args.interactive or sys.stdin.isatty()):
             print("\n".join(describe(data, p) for p in pending))
-            print("Duyệt: python scripts/review.py --publish SỐ ...; loại: --reject SỐ ...")
+            print("Duyệt: .venv/bin/python scripts/review.py --publish SỐ ...; loại: --reject SỐ ...")
             return 0
         chosen = ask(data, pending, args)
     decide(data.root, chosen, args.approver, today(data.site.timezone))

@@ -6,8 +6,8 @@ nóng quá 180 ngày chưa gọi thử, tính đến hôm nay theo giờ địa 
 được in cùng dạng `tệp:dòng: trường: ...` nhưng không làm đổi mã thoát.
 
 Ví dụ:
-    python scripts/validate.py
-    python scripts/validate.py --data tests/fixtures/valid
+    .venv/bin/python scripts/validate.py
+    .venv/bin/python scripts/validate.py --data tests/fixtures/valid
 """
 
 from __future__ import annotations

@@ -45,21 +45,21 @@ def configured_site_url() -> str:
 
 
 def build(site_dir: Path, data_dir: Path | None = None, today: str | None = None,
-          tool: str = "mkdocs", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+          tool: str = "mkdocs", **settings: str) -> subprocess.CompletedProcess:
     """A strict build of the site (by `tool`: mkdocs, or its fork properdocs) into `site_dir`,
-    from `data_dir` (default: data/) as of `today` (default: the real today), with `env` added."""
-    extra = env or {}
+    from `data_dir` (default: data/) as of `today` (default: the real today); `settings` are
+    more environment variables (SITE_EDITOR_BACKEND...)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_DATA_DIR", None)
-    env.pop("SITE_TODAY", None)
+    for name in ("SITE_DATA_DIR", "SITE_TODAY", "SITE_EDITOR_BACKEND"):
+        env.pop(name, None)
     env.update({k: v for k, v in {"SITE_DATA_DIR": data_dir and str(data_dir), "SITE_TODAY": today}.items() if v})
-    env.update(extra)
+    env.update(settings)
     return subprocess.run([sys.executable, "-m", tool, "build", "--strict", "-f", "mkdocs.yml", "--site-dir",
                            str(site_dir)], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900)
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY) -> Path:
-    result = build(site_dir, data_dir, today)
+def build_site(site_dir: Path, data_dir: Path | None = None, today: str = TODAY, **settings: str) -> Path:
+    result = build(site_dir, data_dir, today, **settings)
     assert result.returncode == 0, result.stderr
     return site_dir
 

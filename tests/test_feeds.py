@@ -127,7 +127,7 @@ def test_every_page_announces_the_feeds_with_addresses_that_work_from_its_depth(
     assert result.returncode == 0, result.stderr
     pages_checked = 0
     for page in site.rglob("*.html"):
-        if page.name == "404.html":
+        if page.name == "404.html" or page.parent.name == "quan-tri":  # the staff editor is an application
             continue
         parser = Alternates()
         parser.feed(page.read_text(encoding="utf-8"))

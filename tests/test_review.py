@@ -34,7 +34,7 @@ def test_listing_shows_each_pending_item_numbered_oldest_first(data_copy):
     assert lines[3] == "     Người nhập: nhap-tu-dong"
     assert lines[4].endswith("news/2020/2020-12-31-ra-quan-tuan-tra-an-ninh-dem-cuoi-nam.yml")
     assert lines[9] == "  3. 01/01/2025 · Báo tỉnh · Tin chờ duyệt"
-    assert lines[-1].startswith("Duyệt: python scripts/review.py --publish")
+    assert lines[-1].startswith("Duyệt: .venv/bin/python scripts/review.py --publish")
 
 
 def test_publish_and_reject_by_number_or_file_change_only_the_status_line_and_record_the_approver(data_copy):

@@ -53,7 +53,7 @@ def test_served_site_after_edits_equals_a_clean_build(tmp_path):
     base = f"http://127.0.0.1:{port}/"
     env = {"SITE_DATA_DIR": str(data), "SITE_URL": base, "SITE_TODAY": TODAY, "SOURCE_DATE_EPOCH": "1767225600"}
     before = tmp_path / "before"
-    assert build(before, data, TODAY, env=env).returncode == 0
+    assert build(before, data, TODAY, **env).returncode == 0
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=PROJECT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -93,7 +93,7 @@ def test_served_site_after_edits_equals_a_clean_build(tmp_path):
         fetch(base + "tin-bai/2021/", lambda page: "Báo tỉnh (tên mới)" in page)
 
         after = tmp_path / "after"
-        assert build(after, data, TODAY, env=env).returncode == 0
+        assert build(after, data, TODAY, **env).returncode == 0
         different = []
         for name in sorted(files_of(after)):
             page = served(base + name)

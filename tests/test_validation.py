@@ -118,3 +118,13 @@ def test_an_impossible_site_today_is_a_vietnamese_error(data_copy):
     result = run_script("validate.py", "--data", str(data_copy), env={"SITE_TODAY": "2026-13-45"})
     assert result.returncode == 1
     assert result.stderr.startswith("Lỗi: biến môi trường SITE_TODAY là '2026-13-45', cần một ngày có thật")
+
+
+def test_times_written_without_quotes_stay_times(data_copy):
+    """YAML 1.1 reads 17:05 as the number 1025 (base 60); the browser editor writes times without
+    quotes (YAML 1.2), and so do staff: they are read as written."""
+    item = data_copy / "news/2024/2024-04-01-phat-thanh.yml"
+    item.write_text(item.read_text(encoding="utf-8").replace('"17:05"', "17:05").replace('"3:20"', "3:20"),
+                    encoding="utf-8")
+    broadcast = next(n for n in load_dataset(data_copy).news if n.outlet == "dai-huyen").broadcast
+    assert (broadcast.time, broadcast.duration) == ("17:05", "3:20")
