@@ -98,9 +98,15 @@ def site_files(data: Dataset, today: date, site_url: str | None = None) -> Itera
     yield page("du-lieu/index.md", render_downloads(news_years, results, today), "news/README.md")
     for y, items in news_years.items():
         yield page(f"tin-bai/{y}.md", render.render_news_year(data, y, items, y in results), "news/README.md")
+        if len(items) > render.PAGE_ITEMS:
+            for name, month, part, parts, chunk in render.month_pages(items):
+                yield page(f"tin-bai/{y}/{name}.md", render.render_news_month(data, y, month, part, parts, chunk),
+                           "news/README.md")
     for y, result in results.items():
         halves = count_halves(data, y, today)
         yield page(f"chi-tieu/{y}.md", render.render_quota_year(data, result, halves), "news/README.md")
+        for name, content in render.quota_list_pages(data, result):
+            yield page(f"chi-tieu/{y}/{name}.md", content, "news/README.md")
         for span in [result, *halves]:
             yield page(render.report_uri(span), render_report(data, span, today))
     for poster in poster_pages(data, today, site_url):

@@ -338,9 +338,6 @@ def render_news_index(data: Dataset, years: dict[int, list[NewsItem]]) -> str:
 
 
 def render_news_year(data: Dataset, year: int, items: list[NewsItem], has_quota: bool) -> str:
-    by_month: dict[int, list[NewsItem]] = defaultdict(list)
-    for item in items:
-        by_month[item.date.month].append(item)
     outlets: dict[str, int] = defaultdict(int)
     for item in items:
         outlets[data.outlet[item.outlet].name] += 1
@@ -348,10 +345,66 @@ def render_news_year(data: Dataset, year: int, items: list[NewsItem], has_quota:
     parts = [f"# Tin bài năm {year}\n", f"{len(items)} tin bài đã duyệt. {quota}"
              f"[Tải CSV](../du-lieu/tin-bai-{year}.csv) · [Tải JSON](../du-lieu/tin-bai-{year}.json)\n",
              block(table(["Nơi đăng, phát", "Số tin bài"], sorted(outlets.items()), numeric={1}))]
+    if len(items) > PAGE_ITEMS:
+        rows = [(link(f"{name}/", month_label(year, month, part, count)), len(chunk))
+                for name, month, part, count, chunk in month_pages(items)]
+        parts.append("\n## Theo tháng\n\nMỗi tháng một trang, để đọc nhẹ trên điện thoại.\n")
+        parts.append(block(table(["Tháng", "Số tin bài"], rows, numeric={1})))
+        return "".join(parts)
+    by_month: dict[int, list[NewsItem]] = defaultdict(list)
+    for item in items:
+        by_month[item.date.month].append(item)
     for month in sorted(by_month, reverse=True):
         parts.append(f"\n## Tháng {month}/{year} ({len(by_month[month])})\n")
         parts.append(block(tag("ul", join(news_line(data, n) for n in by_month[month]), cls="news")))
     return "".join(parts)
+
+
+# -- long lists: a page to a month, or to so many items ---------------------------------------
+
+# Lists longer than these have pages of their own (a month's news; so many items of a quota year's
+# lists, each with its evidence, twice as long): about 170 KB of page, which a phone loads with the
+# theme (about 270 KB) within the 500 KB of a first visit.
+PAGE_ITEMS = 500
+QUOTA_PAGE_ITEMS = 250
+
+
+def month_pages(items: list[NewsItem]) -> list[tuple[str, int, int, int, list[NewsItem]]]:
+    """A year's news a month to a page, newest month first, a month longer than PAGE_ITEMS in parts:
+    (name of the page beside the year's, `05` or `05-2`; month; part; parts; items)."""
+    by_month: dict[int, list[NewsItem]] = defaultdict(list)
+    for item in items:
+        by_month[item.date.month].append(item)
+    pages = []
+    for month in sorted(by_month, reverse=True):
+        chunks = [by_month[month][i:i + PAGE_ITEMS] for i in range(0, len(by_month[month]), PAGE_ITEMS)]
+        pages += [(f"{month:02d}" + (f"-{part}" if part > 1 else ""), month, part, len(chunks), chunk)
+                  for part, chunk in enumerate(chunks, 1)]
+    return pages
+
+
+def month_label(year: int, month: int, part: int, parts: int) -> str:
+    return f"Tháng {month}/{year}" + (f", phần {part}/{parts}" if parts > 1 else "")
+
+
+def render_news_month(data: Dataset, year: int, month: int, part: int, parts: int, items: list[NewsItem]) -> str:
+    """A page of a year's news (`month_pages`), beside the year's page."""
+    others = " · ".join(f"[{p}]({month:02d}{f'-{p}' if p > 1 else ''}.md)" if p != part else str(p)
+                        for p in range(1, parts + 1))
+    return (f"# Tin bài {month_label(year, month, part, parts).lower()}\n\n"
+            f"{len(items)} tin bài đã duyệt. [Tin bài năm {year}](../{year}.md)"
+            + (f" · Các phần của tháng: {others}" if parts > 1 else "") + "\n"
+            + block(tag("ul", join(news_line(data, n) for n in items), cls="news")))
+
+
+def list_pages(items: list) -> list[list]:
+    """A quota list in pages of QUOTA_PAGE_ITEMS."""
+    return [items[i:i + QUOTA_PAGE_ITEMS] for i in range(0, len(items), QUOTA_PAGE_ITEMS)] or [[]]
+
+
+def quota_paged(year: YearResult) -> bool:
+    """Whether the quota year's lists are too long for its page: then each has pages of its own."""
+    return sum(len(g.items) for g in year.groups) + len(year.not_counted) > QUOTA_PAGE_ITEMS
 
 
 # -- evidence and approval -------------------------------------------------------------------
@@ -472,7 +525,9 @@ def sum_text(span: SpanResult, what: str) -> str:
             f"+ {len(span.not_counted)} tin bài không tính (lý do ở dưới).")
 
 
-def render_quota_group(data: Dataset, result: GroupResult) -> str:
+def render_quota_group(data: Dataset, result: GroupResult, number: int | None = None) -> str:
+    """One group's section of its quota year page; `number` (its place among the year's groups), when
+    the year's lists are too long for its page (`quota_paged`), names the pages of its counted items."""
     g = result.group
     when = "" if result.whole_year else f" ({days_text(result.start, result.end)})"
     facts = [("Quy định", f"{result.rule_text} ({g.source})" if g.source else result.rule_text)]
@@ -499,13 +554,54 @@ def render_quota_group(data: Dataset, result: GroupResult) -> str:
              block(table(["Nơi đăng, phát", "Số tin bài"],
                          [(data.outlet[o].name, n) for o, n in result.by_outlet.items()], numeric={1})),
              f"\n### Các tin bài được tính ({result.count})\n"]
-    if result.items:
+    if number is not None and result.items:
+        parts.append(f"\n{list_links(result.year, f'tinh-{number}', list(result.items))}\n")
+    elif result.items:
         # The year's news page lists these items already: keep them out of the search index once more.
         parts.append(block(tag("ol", join(counted_line(data, n) for n in result.items), cls="news counted",
                                data_search_exclude="true")))
     else:
         parts.append("\nChưa có tin bài nào.\n")
     return "".join(parts)
+
+
+def _not_counted_list(data: Dataset, entries: list[tuple[NewsItem, str]]) -> Html:
+    return tag("ul", join(tag("li", join([news_parts(data, n), tag("span", f"Lý do: {reason}", cls="reason")]))
+                          for n, reason in entries), cls="news not-counted", data_search_exclude="true")
+
+
+def list_links(year: int, name: str, entries: list) -> str:
+    """Markdown links from a quota year page to the pages of one of its long lists, with the days of each."""
+    chunks = list_pages(entries)
+    day = (lambda entry: entry.date) if isinstance(entries[0], NewsItem) else (lambda entry: entry[0].date)
+    return f"Mỗi trang {QUOTA_PAGE_ITEMS} tin bài: " + " · ".join(
+        f"[{show(day(chunk[0]))} – {show(day(chunk[-1]))}]({year}/{name}-{k}.md)" for k, chunk in enumerate(chunks, 1))
+
+
+def quota_list_pages(data: Dataset, year: YearResult) -> list[tuple[str, str]]:
+    """The pages of the quota year's long lists, beside its page: (name, Markdown)."""
+    if not quota_paged(year):
+        return []
+    lists = [(f"tinh-{i}", f"Tin bài được tính – {g.group.name}" + (f" ({days_text(g.start, g.end)})"
+                                                                  if not g.whole_year else ""), list(g.items))
+             for i, g in enumerate(year.groups, 1) if g.items]
+    if year.not_counted:
+        lists.append(("khong-tinh", "Tin bài đã duyệt nhưng không tính", list(year.not_counted)))
+    pages = []
+    for name, title, entries in lists:
+        chunks = list_pages(entries)
+        for k, chunk in enumerate(chunks, 1):
+            others = " · ".join(f"[{p}]({name}-{p}.md)" if p != k else str(p) for p in range(1, len(chunks) + 1))
+            if isinstance(chunk[0], NewsItem):
+                body = tag("ol", join(counted_line(data, n) for n in chunk), cls="news counted",
+                           start=(k - 1) * QUOTA_PAGE_ITEMS + 1)
+            else:
+                body = _not_counted_list(data, chunk)
+            pages.append((f"{name}-{k}", front_matter(search={"exclude": True})
+                          + f"# {md(title)}, năm {year.year} (trang {k}/{len(chunks)})\n\n"
+                          f"{len(chunk)} tin bài. [Chỉ tiêu tin bài năm {year.year}](../{year.year}.md) · "
+                          f"Các trang: {others}\n" + block(body)))
+    return pages
 
 
 HALF = {1: ("6 tháng đầu năm", "6-thang-dau"), 7: ("6 tháng cuối năm", "6-thang-cuoi")}
@@ -547,14 +643,14 @@ def render_quota_year(data: Dataset, year: YearResult, halves: list[SpanResult] 
     if year.changes:
         parts.append("\nThay đổi nơi đăng, phát trong năm: " + md("; ".join(change_lines(year))) + ".\n")
     parts.append(block(join(quota_card(g) for g in year.groups)))
-    parts += [render_quota_group(data, g) for g in year.groups]
+    paged = quota_paged(year)
+    parts += [render_quota_group(data, g, i if paged else None) for i, g in enumerate(year.groups, 1)]
     parts.append(f"\n## Tin bài đã duyệt nhưng không tính ({len(year.not_counted)})\n")
     parts.append(f"\n{md(sum_text(year, f'năm {year.year}'))}\n")
-    if year.not_counted:
-        parts.append(block(tag("ul", join(tag("li", join([news_parts(data, n),
-                                                          tag("span", f"Lý do: {reason}", cls="reason")]))
-                                          for n, reason in year.not_counted), cls="news not-counted",
-                               data_search_exclude="true")))
+    if paged and year.not_counted:
+        parts.append(f"\n{list_links(year.year, 'khong-tinh', list(year.not_counted))}\n")
+    elif year.not_counted:
+        parts.append(block(_not_counted_list(data, list(year.not_counted))))
     return "".join(parts)
 
 

@@ -13,7 +13,8 @@ def is_search_data(url: str) -> bool:
 
 
 def test_the_site_has_10000_items(big_site):
-    listed = sum(page.read_text(encoding="utf-8").count("<li><time") for page in big_site.root.glob("tin-bai/*/index.html"))
+    # On the year pages, or on their month pages when a year is long.
+    listed = sum(page.read_text(encoding="utf-8").count("<li><time") for page in big_site.root.glob("tin-bai/**/index.html"))
     assert listed > 9000
 
 
@@ -37,3 +38,15 @@ def test_first_search_fetches_only_small_pieces_and_finds_the_page(browser, big_
     assert big_site / "search/docs.json" in searched and len(searched) <= 1 + len("duong day nong".split())
     assert sum(searched.values()) <= SEARCH_LIMIT, searched
     assert "duong-day-nong/" in found["pages"][:3]
+
+
+def test_a_long_years_pages_stay_under_500_kb_on_a_first_visit(browser, big_site):
+    year = max(p.name for p in (big_site.root / "tin-bai").iterdir() if p.name.isdigit() and (p / "01").is_dir())
+
+    def biggest(folder: str) -> str:
+        pages = [p for p in (big_site.root / folder / year).glob("*/index.html")]
+        assert len(pages) >= 2  # the year's lists have pages of their own
+        return max(pages, key=lambda p: p.stat().st_size).parent.relative_to(big_site.root).as_posix() + "/"
+    for address in [f"tin-bai/{year}/", biggest("tin-bai"), f"chi-tieu/{year}/", biggest("chi-tieu")]:
+        sizes = first_visit(browser, big_site / address)
+        assert sum(sizes.values()) <= LIMIT, (address, sizes)
