@@ -1,6 +1,8 @@
-"""The build benchmark: a synthetic data set built by this site, by plain MkDocs and by Material's
-blog plugin, interleaved, each build in a fresh process; figures as ratios to plain MkDocs.
-`scripts/bench.py` is its command; its help says what is measured."""
+"""The build benchmark: a synthetic data set built by this site, by plain MkDocs, by Material's blog
+plugin and by Hugo (when installed), interleaved, each build in a fresh process; then the preview:
+an item added while `mkdocs serve` (and `hugo server`) runs, until the server shows it. Figures as
+ratios to plain MkDocs and to Hugo, measured in the same run. `scripts/bench.py` is its command; its
+help says what is measured."""
 
 from __future__ import annotations
 
@@ -13,20 +15,24 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import yaml
 
+from . import render
 from .dataset import Dataset
 from .dates import show
 from .html import md
+from .hugo import hugo_files
 from .load import load_dataset
 from .model import NewsItem
+from .preview import measure_preview
 from .problems import DataError, UserError
 from .synthetic import TODAY, synthetic_files, write_files
 
 PROJECT = Path(__file__).resolve().parent.parent
-LABELS = {"site": "Trang này (hook)", "baseline": "MkDocs thuần", "blog": "Plugin blog Material"}
+LABELS = {"site": "Trang này (hook)", "baseline": "MkDocs thuần", "blog": "Plugin blog Material", "hugo": "Hugo"}
 MEMORY_METHOD = "ru_maxrss (RSS đỉnh) của chính tiến trình dựng, lấy bằng os.wait4 (Linux); lớn nhất qua các lần chạy"
 
 
@@ -107,13 +113,20 @@ def make_blog(folder: Path, data: Dataset) -> Path:
     return config
 
 
-def run_build(label: str, config: Path, site_dir: Path, env: dict, log: Path) -> dict:
-    """One `mkdocs build --strict` in a fresh process: wall time, CPU time, peak RSS of that process."""
+def mkdocs_build(config: Path, site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "--site-dir", str(site_dir)]
+
+
+def hugo_build(source: Path, site_dir: Path) -> list[str]:
+    return ["hugo", "--quiet", "--source", str(source), "--destination", str(site_dir)]
+
+
+def run_build(label: str, command: list[str], cwd: Path, site_dir: Path, env: dict, log: Path) -> dict:
+    """One build in a fresh process: wall time, CPU time, peak RSS of that process."""
     shutil.rmtree(site_dir, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "--site-dir", str(site_dir)]
     with log.open("wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)  # this child's own resource usage, not all children's
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -137,45 +150,109 @@ def summarise(runs: list[dict], site_dir: Path) -> dict:
             "html_pages": sum(1 for _ in site_dir.rglob("*.html"))}
 
 
-def bench(items: int, repeat: int, blog: bool, seed: int, progress) -> dict:
+def site_page(data: Path, item: Path) -> str:
+    """Where this site lists a news item: its year's page, or its month's when the year is long (an
+    added item is the first of its month, see antq/preview.py)."""
+    year, month = int(item.parent.name), int(item.name[5:7])
+    published = sum(1 for p in (data / "news" / str(year)).glob("*.yml")
+                    if "\nstatus: published" in p.read_text(encoding="utf-8"))
+    return f"tin-bai/{year}/{month:02d}/" if published > render.PAGE_ITEMS else f"tin-bai/{year}/"
+
+
+def bench(items: int, repeat: int, blog: bool, seed: int, progress, *, baseline: bool = True, hugo: bool = True,
+          preview: int = 0, communes: int | None = None, years: int | None = None) -> dict:
+    """Measure; `hugo` when the `hugo` command is installed; `preview` items added, per server and round."""
+    hugo = hugo and shutil.which("hugo") is not None
     with tempfile.TemporaryDirectory(prefix="antq-bench-") as temp:
         work = Path(temp)
         progress(f"Tạo bộ dữ liệu tổng hợp {items} tin bài...")
-        write_files(work / "data", synthetic_files(items, seed))
+        folder = work / "data"
+        write_files(folder, synthetic_files(items, seed, communes, years))
         try:
-            data = load_dataset(work / "data")
+            data = load_dataset(folder, today=date.fromisoformat(TODAY))
         except DataError as error:
             raise BenchError(f"bộ dữ liệu tổng hợp không hợp lệ: {error.problems[0]}") from None
-        configs = {"site": PROJECT / "mkdocs.yml", "baseline": make_baseline(work / "baseline", data)}
+        commands = {"site": (mkdocs_build(PROJECT / "mkdocs.yml", work / "site-site"), PROJECT)}
+        if baseline:
+            config = make_baseline(work / "baseline", data)
+            commands["baseline"] = (mkdocs_build(config, work / "site-baseline"), config.parent)
         if blog:
-            configs["blog"] = make_blog(work / "blog", data)
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(work / "data"), "SITE_TODAY": TODAY}
-        runs: dict[str, list[dict]] = {label: [] for label in configs}
+            config = make_blog(work / "blog", data)
+            commands["blog"] = (mkdocs_build(config, work / "site-blog"), config.parent)
+        if hugo:
+            write_files(work / "hugo", hugo_files(folder, sorted({n.date.year for n in data.published})))
+            commands["hugo"] = (hugo_build(work / "hugo", work / "site-hugo"), work / "hugo")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(folder), "SITE_TODAY": TODAY}
+        runs: dict[str, list[dict]] = {label: [] for label in commands}
         for round_ in range(1, repeat + 1):
-            for label, config in configs.items():  # interleaved, so that a change in load hits every build alike
-                run = run_build(label, config, work / f"site-{label}", env, work / f"{label}.log")
+            for label, (command, cwd) in commands.items():  # interleaved: a change in load hits every build alike
+                run = run_build(label, command, cwd, work / f"site-{label}", env, work / f"{label}.log")
                 runs[label].append(run)
                 progress(f"Lần {round_}/{repeat}: {LABELS[label]} {run['seconds']:.1f} s")
-        builds = {label: summarise(runs[label], work / f"site-{label}") for label in configs}
-    base = builds["baseline"]
+        builds = {label: summarise(runs[label], work / f"site-{label}") for label in commands}
+        previews = measure_previews(folder, work, env, repeat, preview, hugo, progress) if preview else {}
     for result in builds.values():
-        result["time_ratio"] = round(result["median_seconds"] / base["median_seconds"], 3)
-        result["memory_ratio"] = round(result["peak_memory_bytes"] / base["peak_memory_bytes"], 3)
-    return {"items": items, "repeat": repeat, "seed": seed, "today": TODAY, "machine": machine(),
-            "memory_method": MEMORY_METHOD, "builds": builds}
+        base = builds.get("baseline")
+        result["time_ratio"] = round(result["median_seconds"] / base["median_seconds"], 3) if base else None
+        result["memory_ratio"] = round(result["peak_memory_bytes"] / base["peak_memory_bytes"], 3) if base else None
+    report = {"items": items, "communes": len(data.communes), "years": len({n.date.year for n in data.news}),
+              "repeat": repeat, "seed": seed, "today": TODAY, "machine": machine(), "memory_method": MEMORY_METHOD,
+              "builds": builds}
+    if previews:
+        report["preview"] = previews
+    if hugo:
+        report["hugo_ratio"] = {"build": round(builds["site"]["median_seconds"] / builds["hugo"]["median_seconds"], 3)}
+        if previews:
+            report["hugo_ratio"]["preview"] = round(previews["site"]["median_seconds"]
+                                                    / previews["hugo"]["median_seconds"], 3)
+    return report
+
+
+def measure_previews(folder: Path, work: Path, env: dict, repeat: int, edits: int, hugo: bool, progress) -> dict:
+    """`edits` items added to each server in turn, `repeat` rounds: `mkdocs serve`, then `hugo server`."""
+    servers = {"site": (lambda port: [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                        PROJECT, lambda item: site_page(folder, item))}
+    if hugo:
+        servers["hugo"] = (lambda port: ["hugo", "server", "--source", str(work / "hugo"), "--bind", "127.0.0.1",
+                                         "--port", str(port), "--baseURL", f"http://127.0.0.1:{port}/"],
+                           work / "hugo", lambda item: f"tin-bai/{item.parent.name}/")
+    measured: dict[str, list[dict]] = {label: [] for label in servers}
+    for round_ in range(1, repeat + 1):
+        for label, (command, cwd, page) in servers.items():
+            progress(f"Lần {round_}/{repeat}: xem trước với {LABELS[label]}")
+            measured[label].append(measure_preview(command, env, cwd, folder, page, edits, progress))
+    return {label: {"seconds": [s for run in runs for s in run["seconds"]],
+                    "median_seconds": round(statistics.median(s for run in runs for s in run["seconds"]), 3),
+                    "first_build_seconds": max(run["first_build_seconds"] for run in runs),
+                    "idle_cpu_percent": max((run["idle_cpu_percent"] for run in runs
+                                             if run["idle_cpu_percent"] is not None), default=None)}
+            for label, runs in measured.items()}
+
+
+def _ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
 
 
 def as_table(result: dict) -> str:
     m = result["machine"]
     headers = ["Bản dựng", "Thời gian (s)", "× thuần", "CPU (s)", "Bộ nhớ đỉnh (MB)", "× thuần",
                "Trang dựng (MB)", "Tìm kiếm (MB)", "Tệp HTML"]
-    rows = [[LABELS[label], f"{b['median_seconds']:.2f}", f"{b['time_ratio']:.2f}", f"{b['median_cpu_seconds']:.2f}",
-             f"{b['peak_memory_bytes'] / 2**20:.0f}", f"{b['memory_ratio']:.2f}", f"{b['site_bytes'] / 2**20:.1f}",
+    rows = [[LABELS[label], f"{b['median_seconds']:.2f}", _ratio(b["time_ratio"]), f"{b['median_cpu_seconds']:.2f}",
+             f"{b['peak_memory_bytes'] / 2**20:.0f}", _ratio(b["memory_ratio"]), f"{b['site_bytes'] / 2**20:.1f}",
              f"{b['search_bytes'] / 2**20:.2f}", str(b["html_pages"])] for label, b in result["builds"].items()]
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
 
     def line(cells: list[str]) -> str:
         return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
-    return "\n".join([f"{result['items']} tin bài, trung vị của {result['repeat']} lần chạy xen kẽ; "
-                      f"máy: {m['cores']} nhân, {m['cpu']}, Python {m['python']}",
-                      line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+    lines = [f"{result['items']} tin bài ({result['communes']} xã, {result['years']} năm), trung vị của "
+             f"{result['repeat']} lần chạy xen kẽ; máy: {m['cores']} nhân, {m['cpu']}, Python {m['python']}",
+             line(headers), line(["-" * w for w in widths]), *map(line, rows)]
+    for label, p in result.get("preview", {}).items():
+        idle = "" if p["idle_cpu_percent"] is None else f"; lúc không có gì thay đổi: {p['idle_cpu_percent']:.1f}% một nhân"
+        lines.append(f"Xem trước với {LABELS[label]}: thêm một tin bài -> trang hiện tin đó sau {p['median_seconds']:.2f} s "
+                     f"(trung vị của {len(p['seconds'])} lần, {min(p['seconds']):.2f}–{max(p['seconds']):.2f} s){idle}")
+    if "hugo_ratio" in result:
+        lines.append("Trang này so với Hugo: dựng " + _ratio(result["hugo_ratio"]["build"]) + " lần"
+                     + (", xem trước " + _ratio(result["hugo_ratio"]["preview"]) + " lần"
+                        if "preview" in result["hugo_ratio"] else ""))
+    return "\n".join(lines)
