@@ -187,7 +187,8 @@ def _csv_line(cells: list[str]) -> str:
 
 def csv_row(columns: list[str], record: dict) -> str:
     """One record as a CSV line, its line break included."""
-    return _csv_line([_csv_cell(record[c]) for c in columns])
+    return _csv_line([_csv_cell(record[c]) if record[c].__class__ is not str or record[c].startswith(FORMULA_START)
+                      else record[c] for c in columns])
 
 
 def csv_file(columns: list[str], rows: list[str], headers: dict[str, str] | None = None) -> bytes:

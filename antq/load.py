@@ -88,6 +88,8 @@ class _Reading:
             self.read[key] = last
             return last[1]
         text = self.text(path)
+        if not SERVING[0]:  # nothing is kept for a next load
+            return read(text)
         digest = None if text is None else hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
         if digest is not None and last is not None and last[0] == digest:
             self.read[key] = (digest, last[1], status)

@@ -1,5 +1,5 @@
 """What one news item looks like in a page or a download, made once while the data around it is the same
-(while `mkdocs serve` builds again and again; a single build keeps nothing).
+(while `mkdocs serve` builds again and again, and within one build of a data set of moderate size).
 
 An item shows in several places (its year's page, its quota year, the printed reports, four download
 files), and `mkdocs serve` rebuilds after each change from the records of the last load that did not
@@ -23,9 +23,11 @@ T = TypeVar("T")
 # Results kept beyond this many per item of the data set are dropped (items edited away in a long session).
 KEEP_PER_ITEM = 4
 # Whether the process builds the site again and again (`mkdocs serve`): only then is anything kept from
-# one build for the next (here, and by the loader and the search index). A single build keeps nothing:
-# at 100,000 items what it would keep takes more memory than the build itself.
+# one build for the next (here, and by the loader and the search index). A single build keeps what it
+# uses twice only up to a size: at 100,000 items, all of it would take more memory than the build.
 SERVING = [False]
+BUILD_ITEMS = 20_000  # a single build of more news items makes each item's renderings again where needed
+BUILD_BYTES = 64 << 20  # and keeps at most this much of put-together lists
 
 
 def keep_between_builds() -> None:
@@ -49,7 +51,7 @@ def per_item(fn: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(fn)
     def cached(data: Dataset, item: NewsItem, *more) -> T:
-        if not SERVING[0]:
+        if not SERVING[0] and len(data.news) > BUILD_ITEMS:
             return fn(data, item, *more)
         frame = data.frame
         if not made_with or (made_with[0] is not frame and not _same(frame, made_with[0])):
@@ -69,16 +71,20 @@ def per_item(fn: Callable[..., T]) -> Callable[..., T]:
 # -- files made of many items' pieces ------------------------------------------------------------
 
 _joined: dict[str, tuple[list, object]] = {}
+_joined_size = [0]
 
 
 def joined(name: str, parts: list, make: Callable[[list], T]) -> T:
     """`make(parts)`, or what it gave for `name` the last time when `parts` are the same objects: a
-    download or a list of a year that did not change is not put together again on the next rebuild."""
-    if not SERVING[0]:
-        return make(parts)
+    download or a list of a year that did not change is not put together again on the next rebuild,
+    nor for the download of every year."""
     last = _joined.get(name)
     if last is not None and len(last[0]) == len(parts) and all(a is b for a, b in zip(last[0], parts)):
         return last[1]
     value = make(parts)
-    _joined[name] = (parts, value)
+    size = len(getattr(value, "text", value))
+    kept = len(getattr(last[1], "text", last[1])) if last is not None else 0
+    if SERVING[0] or _joined_size[0] - kept + size <= BUILD_BYTES:
+        _joined[name] = (parts, value)
+        _joined_size[0] += size - kept
     return value
