@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .dataset import Dataset
-from .memo import joined, per_item
+from .memo import SERVING, joined, per_item
 from .model import NewsItem
 from .quota import RULE_TEXT, GroupResult, YearResult, status_text, threshold_note
 from .urls import clean_url
@@ -126,7 +126,7 @@ def quota_detail(year: YearResult, record: dict[int, dict | JsonText]) -> dict:
 def _listed(name: str, values: list) -> list | JsonText:
     """A list; of encoded values, encoded as one rather than one by one (and once while the same)."""
     if values and all(isinstance(v, JsonText) for v in values):
-        return joined(name, values, json_list)
+        return joined(name, values, json_list, SERVING[0])
     return values
 
 

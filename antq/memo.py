@@ -45,13 +45,18 @@ def _same(frame: tuple, other: tuple) -> bool:
     return True
 
 
+def keeping(data: Dataset) -> bool:
+    """Whether renderings of `data`'s items are kept (see SERVING)."""
+    return SERVING[0] or len(data.news) <= BUILD_ITEMS
+
+
 def per_item(fn: Callable[..., T]) -> Callable[..., T]:
     kept: dict[tuple, tuple[NewsItem, T]] = {}
     made_with: list[tuple] = []  # the frame of the data set the kept results were made from
 
     @functools.wraps(fn)
     def cached(data: Dataset, item: NewsItem, *more) -> T:
-        if not SERVING[0] and len(data.news) > BUILD_ITEMS:
+        if not keeping(data):
             return fn(data, item, *more)
         frame = data.frame
         if not made_with or (made_with[0] is not frame and not _same(frame, made_with[0])):
@@ -74,10 +79,13 @@ _joined: dict[str, tuple[list, object]] = {}
 _joined_size = [0]
 
 
-def joined(name: str, parts: list, make: Callable[[list], T]) -> T:
+def joined(name: str, parts: list, make: Callable[[list], T], keep: bool = True) -> T:
     """`make(parts)`, or what it gave for `name` the last time when `parts` are the same objects: a
     download or a list of a year that did not change is not put together again on the next rebuild,
-    nor for the download of every year."""
+    nor for the download of every year. Nothing is kept without `keep` (`keeping(data)`: the parts
+    are not kept either, so would not be the same objects)."""
+    if not keep:
+        return make(parts)
     last = _joined.get(name)
     if last is not None and len(last[0]) == len(parts) and all(a is b for a, b in zip(last[0], parts)):
         return last[1]

@@ -12,7 +12,7 @@ from .feeds import feed_pages, subscribe_note
 from .html import block, join, link, table
 from .dataset import Dataset
 from .export import NEWS_COLUMNS, JsonText, csv_head, json_list, json_text, news_csv_row, news_json, quota_csv, quota_detail, to_json
-from .memo import joined
+from .memo import joined, keeping
 from .model import NewsItem
 from .posters import poster_pages
 from .page import Page
@@ -25,11 +25,13 @@ def download_pages(data: Dataset, news_years: dict[int, list[NewsItem]], results
     """The downloads, one at a time (those of every year in parts, a year after another): a big site's
     are megabytes, and each is written before the next is made. Each item is encoded once (and kept
     while it does not change, see antq/memo.py); a list of the same items is not put together again."""
+    keep = keeping(data)
+
     def rows(year: int, items: list[NewsItem]) -> str:
-        return joined(f"tin-bai-{year}.csv", [news_csv_row(data, n) for n in items], "".join)
+        return joined(f"tin-bai-{year}.csv", [news_csv_row(data, n) for n in items], "".join, keep)
 
     def texts(year: int, items: list[NewsItem]) -> JsonText:
-        return joined(f"tin-bai-{year}.json", [news_json(data, n) for n in items], json_list)
+        return joined(f"tin-bai-{year}.json", [news_json(data, n) for n in items], json_list, keep)
 
     def detail(result: YearResult) -> str:
         return json_text(quota_detail(result, {id(n): news_json(data, n) for n in result.published}))

@@ -53,7 +53,7 @@ def on_config(config):
 
 def on_files(files, config):
     data = _state["data"]
-    _state.update(blocks={}, entries={}, order=[])
+    _state.update(blocks={}, entries={}, meta={}, order=[])
     for page in site_files(data, _state["today"], config.site_url):
         if page.uri.endswith(".md"):
             markdown, blocks = take_blocks(page.content)
@@ -89,8 +89,8 @@ def on_startup(command, dirty):
 
 def on_page_content(html, page, config, files):
     # A generated page's HTML blocks skipped Markdown (antq/html.py); its search entries are made from
-    # them here, so the theme's search plugin, which comes later, reads the page without them (cheaply:
-    # its entries are replaced). Where this cannot make them, the plugin reads the whole page.
+    # them here, and the theme's search plugin, which comes later, skips the page (its `search` meta
+    # is back before the page is written). Where this cannot make them, the plugin reads the whole page.
     held = _state["blocks"].get(page.file.src_uri)
     if held is None:
         return html
@@ -104,6 +104,8 @@ def on_page_content(html, page, config, files):
         del _state["blocks"][page.file.src_uri]
         return put_blocks(html, blocks)
     _state["entries"][page.url] = entries
+    _state["meta"][page.url] = page.meta
+    page.meta = {**page.meta, "search": {**search, "exclude": True}}
     return html
 
 
@@ -120,6 +122,7 @@ def on_env(env, config, files):
 @event_priority(-50)  # after the search plugin
 def on_page_context(context, page, config, nav):
     _state["order"].append(page.url)  # the order of the search plugin's entries
+    page.meta = _state["meta"].pop(page.url, page.meta)  # the theme shows some of it
     held = _state["blocks"].pop(page.file.src_uri, None)
     if held is not None:
         # The blocks back, without the marks the search plugin removes from what it reads.
