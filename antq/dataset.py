@@ -58,6 +58,14 @@ class Dataset:
         return tuple(getattr(self, f.name) for f in fields(self) if f.name != "news")
 
     @cached_property
+    def news_of_year(self) -> dict[int, list[NewsItem]]:
+        """Every news item (any status) by the year of its date, in the order of `news`."""
+        years: dict[int, list[NewsItem]] = {}
+        for item in self.news:
+            years.setdefault(item.date.year, []).append(item)
+        return years
+
+    @cached_property
     def outlet(self) -> dict[str, Outlet]:
         return {o.id: o for o in self.outlets}
 

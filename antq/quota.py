@@ -244,7 +244,8 @@ def count_span(data: Dataset, start: date, end: date, today: date) -> SpanResult
     def period_of(day: date) -> Period | None:
         return next((p for p in periods if p.start <= day <= p.end), None)
 
-    in_span = sorted((n for n in data.news if start <= n.date <= end), key=lambda n: (n.date, n.title))
+    in_span = sorted((n for n in data.news_of_year.get(start.year, ()) if start <= n.date <= end),
+                     key=lambda n: (n.date, n.title))
     published = [n for n in in_span if n.status == "published"]
     counted: dict[tuple[str, str], list[NewsItem]] = {}
     not_counted = []
