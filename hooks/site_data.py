@@ -1,6 +1,7 @@
-"""MkDocs hook: validate the data folder and add the generated pages in memory.
+"""MkDocs hook: validate the data folder and add the generated pages (and write the downloads).
 
-Thin on purpose: the domain package does the work; this only adapts it to MkDocs.
+Thin on purpose: the domain package does the work; this only adapts it to MkDocs. How `mkdocs serve`
+watches and keeps work between rebuilds is in hooks/serve.py.
 """
 
 from __future__ import annotations
@@ -11,19 +12,15 @@ import re
 import shutil
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
-from watchdog.observers import Observer
 
 from antq.cms import editor_assets, editor_settings, render_cms_config
 from antq.dataset import Dataset
 from antq.dates import today
 from antq.html import block_ids, put_blocks, take_blocks
 from antq.load import load_dataset
-from antq.memo import keep_between_builds
 from antq.pages import site_files
 from antq.paths import data_dir
 from antq.problems import DataError, UserError
@@ -32,7 +29,6 @@ from antq.search import merge_entries, page_entries, search_files
 _state: dict[str, Dataset] = {}
 # What the theme's search plugin removes from a page it has read (material/plugins/search/plugin.py).
 SEARCH_MARKS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
-CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent, FileClosedEvent]
 log = logging.getLogger("mkdocs")
 
 
@@ -81,12 +77,6 @@ def on_files(files, config):
     return files
 
 
-def on_startup(command, dirty):
-    # Only a process that builds again and again keeps anything for the next build (antq/memo.py).
-    if command == "serve":
-        keep_between_builds()
-
-
 def on_page_content(html, page, config, files):
     # A generated page's HTML blocks skipped Markdown (antq/html.py); its search entries are made from
     # them here, and the theme's search plugin, which comes later, skips the page (its `search` meta
@@ -109,16 +99,6 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def on_env(env, config, files):
-    # Templates compiled once, not on every build and `mkdocs serve` rebuild: Jinja's own cache, in a
-    # folder of the user's that nobody else may write (its default), keyed by each template's source.
-    try:
-        env.bytecode_cache = FileSystemBytecodeCache()
-    except (OSError, RuntimeError):  # no such folder can be made safely: compile as usual
-        pass
-    return env
-
-
 @event_priority(-50)  # after the search plugin
 def on_page_context(context, page, config, nav):
     _state["order"].append(page.url)  # the order of the search plugin's entries
@@ -134,44 +114,6 @@ def on_post_page(output, page, config):
     if page.file.generated_by is not None:
         page.content = ""  # written: a big site's pages are not all kept until the end of the build
     return output
-
-
-def on_serve(server, config, builder):
-    server.watch(str(data_dir()))
-    _watch_events(server)
-    return server
-
-
-def _watch_events(server) -> None:
-    # MkDocs polls every watched file twice a second (with 10,000 data files, a good part of a core
-    # while nothing changes); the system's file events cost nothing while idle, and come at once.
-    # Where they are not available (or MkDocs keeps its watches otherwise), polling stays.
-    watched = getattr(server, "_watched_paths", None)
-    if isinstance(watched, dict) and not isinstance(server.observer, Observer):
-        counts, polling = dict(watched), server.observer
-        _move_watches(server, counts, _Changes()) or _move_watches(server, counts, polling)
-
-
-class _Changes(Observer):
-    """Events of changes only: the system also tells of files opened and read, and every build reads them."""
-
-    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-        return super().schedule(event_handler, path, recursive=recursive, follow_symlink=follow_symlink,
-                                event_filter=event_filter or CHANGES)
-
-
-def _move_watches(server, counts: dict[str, int], observer) -> bool:
-    for path in list(server._watched_paths):
-        while path in server._watched_paths:
-            server.unwatch(path)
-    server.observer = observer
-    try:
-        for path, count in counts.items():
-            for _ in range(count):
-                server.watch(path)
-    except OSError:  # no inotify instance left, for one
-        return False
-    return True
 
 
 @event_priority(-100)  # after the search plugin has written its index
