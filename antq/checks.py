@@ -38,7 +38,8 @@ class InvalidRecord:
     values: Mapping[str, object]
 
 
-def _span(record: Validity) -> str:
+def span(record: Validity) -> str:
+    """A record's validity in words: `2020-01-01 đến nay`."""
     start = record.valid_from.isoformat() if record.valid_from else "..."
     end = record.valid_to.isoformat() if record.valid_to else "nay"
     return f"{start} đến {end}"
@@ -47,7 +48,9 @@ def _span(record: Validity) -> str:
 def _records(data: Dataset) -> Iterable[tuple[str, Record]]:
     for kind, records in (("outlets", data.outlets), ("communes", data.communes), ("hotlines", data.hotlines),
                           ("types", data.model_types), ("models", data.models), ("people", data.people),
-                          ("news", data.news)):
+                          ("news", data.news), ("units", data.units), ("unit_years", data.unit_years),
+                          ("locality_years", data.locality_years), ("directives", data.directives),
+                          ("targets", data.targets), ("agencies", data.agencies), ("tasks", data.tasks)):
         for record in records:
             yield kind, record
 
@@ -107,7 +110,8 @@ def _check_refs(where: Where, model: type[Record], values: Mapping[str, object],
 
 
 def _check_ids(data: Dataset, found: Problems) -> None:
-    groups = [data.outlets, data.communes, data.hotlines, data.model_types, data.models, data.people]
+    groups = [data.outlets, data.communes, data.hotlines, data.model_types, data.models, data.people,
+              data.units, data.directives, data.agencies, data.tasks]
     if data.site is not None:
         groups += [data.site.periods] + [p.quotas for p in data.site.periods]
     for records in groups:
@@ -187,7 +191,7 @@ def _check_news(data: Dataset, found: Problems) -> None:
             _check_evidence(item, outlet, where, found)
         if outlet is not None and not outlet.valid_on(item.date):
             found.add_in(where, "date", f"{outlet.name} không hoạt động vào ngày {item.date.isoformat()} "
-                         f"(hiệu lực {_span(outlet)}); cần sửa ngày hoặc cơ quan báo chí")
+                         f"(hiệu lực {span(outlet)}); cần sửa ngày hoặc cơ quan báo chí")
         folder, name = (["", ""] + rel.split("/"))[-2:]
         if not (name.startswith(item.date.isoformat()) and folder == str(item.date.year)):
             found.add_in(where, "date", f"ngày {item.date.isoformat()} không khớp với tên tệp {rel}; cần đổi tên tệp "
@@ -224,7 +228,7 @@ def _staff_problem(data: Dataset, staff_id: str, approver: bool, day: date | Non
         return (f"{member.name} không được giao duyệt tin bài (approves trong data/staff.yml không phải true); "
                 "cần người có nhiệm vụ duyệt")
     if approver and day is not None and not member.valid_on(day):
-        return (f"{member.name} không làm nhiệm vụ vào ngày duyệt {day.isoformat()} (hiệu lực {_span(member)}); "
+        return (f"{member.name} không làm nhiệm vụ vào ngày duyệt {day.isoformat()} (hiệu lực {span(member)}); "
                 "cần người duyệt còn nhiệm vụ ngày đó")
     return None
 
@@ -311,7 +315,7 @@ def _not_valid(commune: Commune, day: date, data: Dataset) -> str:
     """Why a commune's code cannot be used on `day`, and what to use instead."""
     instead = data.commune_on(commune.id, day)
     hint = f", ví dụ {instead.id} ({instead.name})" if instead is not None else ""
-    return (f"{commune.name} ({commune.id}) không có hiệu lực vào ngày {day.isoformat()} (hiệu lực {_span(commune)}); "
+    return (f"{commune.name} ({commune.id}) không có hiệu lực vào ngày {day.isoformat()} (hiệu lực {span(commune)}); "
             f"cần mã đơn vị hành chính có hiệu lực ngày đó{hint}")
 
 
@@ -343,7 +347,7 @@ def _check_model_commune(data: Dataset, model, found: Problems, today: date) -> 
             found.add_in(where, "commune_now", _not_valid(now, today, data))
     elif commune is not None and not model.retired and data.commune_on(commune.id, today) is None:
         found.add_in(where, "commune", f"mô hình còn hoạt động nhưng {commune.name} ({commune.id}) hết hiệu lực "
-                     f"(hiệu lực {_span(commune)}) và không ghi đơn vị tiếp nhận; cần ghi merged_into cho "
+                     f"(hiệu lực {span(commune)}) và không ghi đơn vị tiếp nhận; cần ghi merged_into cho "
                      f"{commune.id} trong communes.yml, hoặc commune_now cho mô hình")
 
 

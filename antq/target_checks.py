@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .checks import InvalidRecord
+from .checks import InvalidRecord, span
 from .dataset import Dataset
 from .messages import field_label
 from .model import MEASURES, Commune, Record, Unit
@@ -13,12 +13,6 @@ from .problems import Problems
 # The Dataset fields these checks cover, each the key of its list in its file.
 TARGET_KEYS = ("units", "unit_years", "locality_years", "directives", "targets", "agencies", "tasks")
 COMMUNE_ONLY = ("classification", "new_rural", "households", "households_reached", "camera_households")
-
-
-def _span(record) -> str:
-    start = record.valid_from.isoformat() if record.valid_from else "..."
-    end = record.valid_to.isoformat() if record.valid_to else "nay"
-    return f"{start} đến {end}"
 
 
 def valid_in_year(record, year: int) -> bool:
@@ -51,7 +45,7 @@ def check_targets(data: Dataset, invalid: list[InvalidRecord], problems: Problem
     every_unit: dict[str, Commune | Unit] = {**units, **communes}
     known_units = set(every_unit) | _invalid_ids(invalid, "communes", "units")
     _check_communes(data, communes, found)
-    _check_units(data, communes.keys() | _invalid_ids(invalid, "communes"), found)
+    _check_units(data, communes.keys(), found)
     _check_models(data, units.keys() | _invalid_ids(invalid, "units"), found)
     _check_unit_years(data, every_unit, known_units, found)
     _check_locality_years(data, found)
@@ -72,23 +66,14 @@ def _check_communes(data: Dataset, communes: dict[str, Commune], found: _Found) 
             day = commune.valid_to + timedelta(days=1)
             found(commune, ("merged_into",),
                   f"{successor.name} chưa có hoặc đã hết hiệu lực vào ngày {day.isoformat()} (hiệu lực "
-                  f"{_span(successor)}); cần đơn vị mới có hiệu lực từ ngày sau valid_to của {commune.name}")
+                  f"{span(successor)}); cần đơn vị mới có hiệu lực từ ngày sau valid_to của {commune.name}")
 
 
 def _check_units(data: Dataset, communes: set[str], found: _Found) -> None:
-    seen: set[str] = set()
+    """Ids, validity and the commune reference are checked with every other record (checks.py)."""
     for unit in data.units:
-        if unit.id in seen:
-            found(unit, ("id",), f"mã {unit.id!r} đã dùng cho một mục khác trong tệp; cần mã riêng cho mỗi đơn vị")
-        elif unit.id in communes:
+        if unit.id in communes:
             found(unit, ("id",), f"mã {unit.id!r} đã là mã một xã, thị trấn trong communes.yml; cần mã khác cho đơn vị này")
-        seen.add(unit.id)
-        if unit.commune not in communes:
-            found(unit, ("commune",), f"không có xã, thị trấn mã {unit.commune!r}; cần một mã có trong danh sách "
-                  "(xem data/communes.yml)")
-        if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
-            found(unit, ("valid_to",), f"ngày hết hiệu lực {unit.valid_to.isoformat()} trước ngày bắt đầu "
-                  f"{unit.valid_from.isoformat()}; cần ngày sau ngày bắt đầu")
 
 
 def _check_models(data: Dataset, units: set[str], found: _Found) -> None:
@@ -111,7 +96,7 @@ def _check_unit_years(data: Dataset, every_unit: dict, known: set[str], found: _
         if unit is None:
             continue
         if not valid_in_year(unit, status.year):
-            found(status, ("year",), f"{unit.name} không tồn tại trong năm {status.year} (hiệu lực {_span(unit)}); "
+            found(status, ("year",), f"{unit.name} không tồn tại trong năm {status.year} (hiệu lực {span(unit)}); "
                   "cần sửa năm hoặc mã đơn vị")
         if isinstance(unit, Unit):
             for field in COMMUNE_ONLY:
@@ -160,11 +145,7 @@ def _check_locality_years(data: Dataset, found: _Found) -> None:
 
 
 def _check_directives(data: Dataset, known_units: set[str], found: _Found) -> None:
-    seen: set[str] = set()
     for directive in data.directives:
-        if directive.id in seen:
-            found(directive, ("id",), f"mã {directive.id!r} đã dùng cho một văn bản khác; cần mã riêng cho mỗi văn bản")
-        seen.add(directive.id)
         if directive.deployed is not None and directive.deployed < directive.date:
             found(directive, ("deployed",), f"ngày triển khai {directive.deployed.isoformat()} trước ngày ban hành "
                   f"{directive.date.isoformat()}; cần ngày từ ngày ban hành trở đi")
@@ -237,31 +218,20 @@ def _check_duties(data: Dataset, invalid_agencies: set[str], found: _Found) -> N
     agencies = {a.id: a for a in data.agencies}
     known = agencies.keys() | invalid_agencies
     numbers: set[int] = set()
-    seen: set[str] = set()
     for agency in data.agencies:
-        if agency.id in seen:
-            found(agency, ("id",), f"mã {agency.id!r} đã dùng cho một đơn vị khác; cần mã riêng cho mỗi đơn vị")
-        seen.add(agency.id)
         if agency.number is not None and agency.number in numbers:
             found(agency, ("number",), f"số {agency.number} đã dùng cho một đơn vị khác; "
                   "mỗi đơn vị của Mục VI có một số riêng")
         if agency.number is not None:
             numbers.add(agency.number)
-        if agency.valid_from and agency.valid_to and agency.valid_to < agency.valid_from:
-            found(agency, ("valid_to",), f"ngày hết hiệu lực {agency.valid_to.isoformat()} trước ngày bắt đầu "
-                  f"{agency.valid_from.isoformat()}; cần ngày sau ngày bắt đầu")
-    seen = set()
     for task in data.tasks:
-        if task.id in seen:
-            found(task, ("id",), f"mã {task.id!r} đã dùng cho một việc khác; cần mã riêng cho mỗi việc")
-        seen.add(task.id)
         agency = agencies.get(task.agency)
         if task.agency not in known:
             found(task, ("agency",), f"không có đơn vị {task.agency!r}; cần một mã trong mục agencies: "
                   f"{', '.join(sorted(known))}")
         elif agency is not None and not agency.valid_on(task.due):
             found(task, ("agency",), f"{agency.name} không còn hoạt động vào hạn {task.due.isoformat()} "
-                  f"(hiệu lực {_span(agency)}); cần giao cho đơn vị tiếp nhận nhiệm vụ")
+                  f"(hiệu lực {span(agency)}); cần giao cho đơn vị tiếp nhận nhiệm vụ")
         if task.status == "done" and task.done is None:
             found(task, ("done",), "không có, cần ngày hoàn thành (YYYY-MM-DD) khi status là done")
         if task.status == "done" and task.document is None:
